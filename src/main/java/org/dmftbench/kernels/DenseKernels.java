@@ -1,0 +1,68 @@
+package org.dmftbench.kernels;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Real double-precision BLAS-style kernels over off-heap memory.
+ *
+ * <p>All operands are {@link MemorySegment}s of {@code double}s in native byte order; offsets and
+ * leading dimensions are counted in elements, matrices are column-major: element (i, j) of a
+ * matrix at offset {@code off} with leading dimension {@code ld} is at {@code off + i + j*ld}.
+ * Vectors have unit stride.
+ *
+ * <p>Kernels do not check shapes or bounds beyond what {@code MemorySegment} itself enforces;
+ * the checked entry point is {@link org.dmftbench.linalg.Blas}. Semantics follow the reference
+ * BLAS (Dongarra et al., "A set of level 3 basic linear algebra subprograms", ACM TOMS 16, 1990;
+ * netlib reference implementation), including that {@code beta == 0} overwrites {@code y}/{@code C}
+ * without reading it (so NaN garbage in an output buffer does not propagate).
+ *
+ * <p>Two implementations: {@link ScalarDenseKernels} (plain Java, the reference twin) and the
+ * Vector API one in {@code org.dmftbench.kernels.panama}; {@link Kernels} picks one at start-up.
+ */
+public interface DenseKernels {
+
+  /** Name of the implementation, e.g. {@code "scalar"} or {@code "panama(256-bit)"}. */
+  String name();
+
+  /** Returns Σ_{i<n} x_i y_i. */
+  double dot(int n, MemorySegment x, long xOff, MemorySegment y, long yOff);
+
+  /** y ← a·x + y. Element-wise: bit-identical across implementations (one FMA per element). */
+  void axpy(int n, double a, MemorySegment x, long xOff, MemorySegment y, long yOff);
+
+  /** x ← a·x. Element-wise, bit-identical across implementations. */
+  void scal(int n, double a, MemorySegment x, long xOff);
+
+  /** Returns ‖x‖₂ without overflow or harmful underflow for any finite input (scaled sum of squares). */
+  double nrm2(int n, MemorySegment x, long xOff);
+
+  /** y ← α·A·x + β·y with A m×n. */
+  void gemvN(int m, int n, double alpha, MemorySegment a, long aOff, int lda,
+             MemorySegment x, long xOff, double beta, MemorySegment y, long yOff);
+
+  /** y ← α·Aᵀ·x + β·y with A m×n (x has m entries, y has n). */
+  void gemvT(int m, int n, double alpha, MemorySegment a, long aOff, int lda,
+             MemorySegment x, long xOff, double beta, MemorySegment y, long yOff);
+
+  /** y ← α·A·x + β·y with A n×n symmetric, only its lower triangle read. */
+  void symvLower(int n, double alpha, MemorySegment a, long aOff, int lda,
+                 MemorySegment x, long xOff, double beta, MemorySegment y, long yOff);
+
+  /** A ← α(x yᵀ + y xᵀ) + A on the lower triangle of the n×n matrix A. */
+  void syr2Lower(int n, double alpha, MemorySegment x, long xOff, MemorySegment y, long yOff,
+                 MemorySegment a, long aOff, int lda);
+
+  /**
+   * C ← α(A Bᵀ + B Aᵀ) + β·C on the lower triangle of the n×n matrix C, with A and B n×k
+   * (the rank-2k update of LAPACK {@code dsytrd}'s trailing matrix).
+   */
+  void syr2kLower(int n, int k, double alpha, MemorySegment a, long aOff, int lda,
+                  MemorySegment b, long bOff, int ldb, double beta, MemorySegment c, long cOff, int ldc);
+
+  /**
+   * C ← α·op(A)·op(B) + β·C, C m×n, op(A) m×k, op(B) k×n, op(X) = X or Xᵀ.
+   */
+  void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+            MemorySegment a, long aOff, int lda, MemorySegment b, long bOff, int ldb,
+            double beta, MemorySegment c, long cOff, int ldc);
+}

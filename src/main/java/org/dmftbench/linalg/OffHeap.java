@@ -1,0 +1,46 @@
+package org.dmftbench.linalg;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** Allocation of 64-byte aligned double storage, with a clear message when it cannot fit. */
+public final class OffHeap {
+
+  /** Alignment of every allocation: one cache line, and a multiple of every vector width up to 512 bits. */
+  public static final long ALIGNMENT = 64;
+
+  private OffHeap() {
+  }
+
+  /**
+   * Allocates {@code count} doubles, zero-filled, owned by {@code arena}.
+   *
+   * @throws IllegalArgumentException when count is negative or the storage cannot be allocated
+   */
+  public static MemorySegment doubles(Arena arena, long count, String what) {
+    if (count < 0) {
+      throw new IllegalArgumentException(what + ": negative size " + count);
+    }
+    if (count > Long.MAX_VALUE / Double.BYTES) {
+      throw new IllegalArgumentException(what + ": " + count + " doubles do not fit in a 64-bit address space");
+    }
+    long bytes = count * Double.BYTES;
+    try {
+      return arena.allocate(Math.max(bytes, 0), ALIGNMENT);
+    } catch (OutOfMemoryError e) {
+      throw new IllegalArgumentException(String.format(
+          "%s: cannot allocate %.3g GiB of off-heap memory (%s)", what, bytes / 1073741824.0, e.getMessage()));
+    }
+  }
+
+  /** Reads element i of a double segment. */
+  static double get(MemorySegment s, long i) {
+    return s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+  }
+
+  /** Writes element i of a double segment. */
+  static void set(MemorySegment s, long i, double v) {
+    s.setAtIndex(ValueLayout.JAVA_DOUBLE, i, v);
+  }
+}
