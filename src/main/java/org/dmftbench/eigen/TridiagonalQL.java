@@ -23,6 +23,9 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
   private static final double EPS = 0x1p-53;
   private static final double EPS2 = EPS * EPS;
   private static final double SAFMIN = Double.MIN_NORMAL;
+  /** Bounds of dlartg's safe range for the unscaled formula: √safmin and √(safmax/2). */
+  private static final double RTMIN = Math.sqrt(Double.MIN_NORMAL);
+  private static final double RTMAX = Math.sqrt(Double.MAX_VALUE / 2);
   /** dsteqr's limit: 30 sweeps per eigenvalue on average. */
   private static final int MAX_SWEEPS_PER_VALUE = 30;
 
@@ -184,6 +187,18 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
     }
   }
 
+  /** √(x² + y²): the plain formula inside dlartg's safe range, {@link Math#hypot} (slow) outside. */
+  private static double norm2(double x, double y) {
+    double ax = Math.abs(x);
+    double ay = Math.abs(y);
+    double big = Math.max(ax, ay);
+    double small = Math.min(ax, ay);
+    if (big < RTMAX && small > RTMIN) {
+      return Math.sqrt(x * x + y * y);
+    }
+    return Math.hypot(x, y);
+  }
+
   private static void scaleBlock(double[] d, double[] e, int l, int lend, int exp) {
     if (exp == 0) {
       return;
@@ -251,7 +266,7 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
       }
       jtot++;
       double g = (d[l + 1] - p) / (2.0 * e[l]);
-      double r = Math.hypot(g, 1.0);
+      double r = norm2(g, 1.0);
       g = d[m] - p + (e[l] / (g + Math.copySign(r, g)));
       double s = 1.0;
       double c = 1.0;
@@ -269,7 +284,7 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
           s = Math.copySign(1.0, f);
           r = Math.abs(f);
         } else {
-          double h = Math.hypot(g, f);
+          double h = norm2(g, f);
           c = Math.abs(g) / h;
           r = Math.copySign(h, g);
           s = f / r;
@@ -336,7 +351,7 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
       }
       jtot++;
       double g = (d[l - 1] - p) / (2.0 * e[l - 1]);
-      double r = Math.hypot(g, 1.0);
+      double r = norm2(g, 1.0);
       g = d[m] - p + (e[l - 1] / (g + Math.copySign(r, g)));
       double s = 1.0;
       double c = 1.0;
@@ -353,7 +368,7 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
           s = Math.copySign(1.0, f);
           r = Math.abs(f);
         } else {
-          double h = Math.hypot(g, f);
+          double h = norm2(g, f);
           c = Math.abs(g) / h;
           r = Math.copySign(h, g);
           s = f / r;
