@@ -137,13 +137,11 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
   private static final class Workspace {
     final DMatrix g;
     final DMatrix u;
-    final DMatrix u2;
     final DMatrix out;
 
     Workspace(Arena arena, int n) {
       g = DMatrix.allocate(arena, n, n);
       u = DMatrix.allocate(arena, n, n);
-      u2 = DMatrix.allocate(arena, n, n);
       out = DMatrix.allocate(arena, n, n);
     }
   }
@@ -285,8 +283,6 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         secularRoot(j, kk, dk, z2, rho, orig, tau);
         lam[j] = dk[orig[j]] + tau[j];
       }
-      DMatrix u = ws.u.view(0, 0, kk, kk);
-      rankOneVectors(dk, zk, orig, tau, u);
       // group the live columns by type: G = [type 0 | type 1 | type 2], U's rows permuted alike
       int[] count = new int[3];
       for (int p = 0; p < kk; p++) {
@@ -297,21 +293,14 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       for (int p = 0; p < kk; p++) {
         slot[p] = next[type[live[p]]]++;
       }
+      DMatrix u2 = ws.u.view(0, 0, kk, kk);
+      rankOneVectors(dk, zk, orig, tau, slot, u2);
       DMatrix g = ws.g.view(0, 0, n, kk);
-      DMatrix u2 = ws.u2.view(0, 0, kk, kk);
       MemorySegment gs = g.segment();
-      MemorySegment us = u.segment();
       MemorySegment u2s = u2.segment();
       for (int p = 0; p < kk; p++) {
         MemorySegment.copy(zs, z.index(lo, lo + order[live[p]]) * Double.BYTES, gs, g.index(0, slot[p]) * Double.BYTES,
             (long) n * Double.BYTES);
-      }
-      for (int j = 0; j < kk; j++) {
-        long src = u.index(0, j);
-        long dst = u2.index(0, j);
-        for (int p = 0; p < kk; p++) {
-          u2s.setAtIndex(JAVA_DOUBLE, dst + slot[p], us.getAtIndex(JAVA_DOUBLE, src + p));
-        }
       }
       int topCols = count[0] + count[1];
       int botFirst = count[0];
@@ -350,9 +339,9 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
 
   /**
    * Eigenvectors of D + ρ z zᵀ from its computed roots λ_j = d[orig[j]] + tau[j] (Gu–Eisenstat):
-   * ẑ_i² = −Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), u(i, j) = ẑ_i / (d_i − λ_j), columns normalized.
+   * ẑ_i² = −Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), u(slot[i], j) = ẑ_i / (d_i − λ_j), columns normalized.
    */
-  private static void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, DMatrix u) {
+  private static void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, int[] slot, DMatrix u) {
     int kk = dk.length;
     MemorySegment us = u.segment();
     if (kk == 1) {
@@ -387,7 +376,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       double inv = 1.0 / Math.sqrt(ss);
       long col = u.index(0, j);
       for (int i = 0; i < kk; i++) {
-        us.setAtIndex(JAVA_DOUBLE, col + i, delta[i] * inv);
+        us.setAtIndex(JAVA_DOUBLE, col + slot[i], delta[i] * inv);
       }
     }
   }
