@@ -14,7 +14,7 @@
  *
  * <p>Design note on the factory's choices (thresholds in {@link org.dmftbench.Tuning}): values use
  * QL because after the reduction it is O(n²) and a few percent of the time; vectors use divide and
- * conquer from n = 64 because QL's rotation accumulation is ~6n³ flops outside the gemm kernel
+ * conquer from n = 48 (Tuning.EIGEN_DC_MIN_N) because QL's rotation accumulation is ~6n³ flops outside the gemm kernel
  * while the merges of divide and conquer are gemm calls on (often heavily deflated) blocks;
  * projections use QL with the rotations applied to the k rows of QᵀB, which keeps mode 3 within a
  * few percent of the values-only time for k ≪ n.
