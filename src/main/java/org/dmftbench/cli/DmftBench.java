@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
         + "and its benchmark suite.",
     subcommands = {
         InfoCommand.class,
+        CurveCommand.class,
+        StaticCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class DmftBench implements Runnable {
