@@ -1,6 +1,7 @@
 package org.dmftbench.dmft;
 
 import java.util.stream.IntStream;
+import org.dmftbench.Tuning;
 import org.dmftbench.kernels.ComplexKernels;
 import org.dmftbench.kernels.Kernels;
 import org.dmftbench.model.Problem;
@@ -30,8 +31,7 @@ import org.dmftbench.model.Problem;
  */
 public final class TimeDomainSolver {
 
-  /** Block of steps whose far history is convolved in one pass. */
-  private static final int BLOCK = 64;
+  private static final int BLOCK = Tuning.TIME_DOMAIN_BLOCK;
 
   /**
    * Grid values: t[n] = n h; rDelta, rho, bias, integral of R_Δ from 0 to t_n.
