@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
     subcommands = {
         InfoCommand.class,
         EigCommand.class,
+        CurveCommand.class,
+        StaticCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class DmftBench implements Runnable {
