@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
         + "and its benchmark suite.",
     subcommands = {
         InfoCommand.class,
+        ReportCommand.class,
+        CompareCommand.class,
+        MatrixCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class DmftBench implements Runnable {
