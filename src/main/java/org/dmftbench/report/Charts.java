@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.ChartUtils;
@@ -109,8 +111,18 @@ public final class Charts {
     LogAxis x = new LogAxis(xLabel == null ? "size" : xLabel);
     x.setBase(2);
     x.setSmallestValue(1e-300);
+    x.setNumberFormatOverride(new DecimalFormat("0"));
+    org.jfree.data.Range xr = org.jfree.data.general.DatasetUtils.findDomainBounds(data, false);
+    if (xr != null && xr.getLowerBound() > 0) {
+      x.setRange(xr.getLowerBound() / 1.4, xr.getUpperBound() * 1.4);
+    }
     LogAxis y = new LogAxis(yLabel);
     y.setSmallestValue(1e-300);
+    y.setNumberFormatOverride(new DecimalFormat("0.##E0"));
+    org.jfree.data.Range yr = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
+    if (yr != null && yr.getLowerBound() > 0) {
+      y.setRange(yr.getLowerBound() / 1.5, yr.getUpperBound() * 1.5);
+    }
     return finish(title, subtitle, new XYPlot(data, x, y, renderer()));
   }
 
@@ -159,7 +171,7 @@ public final class Charts {
     x.setVerticalTickLabels(true);
     LogAxis y = new LogAxis("time ratio to the reference (< 1: faster)");
     y.setSmallestValue(1e-6);
-    y.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+    y.setNumberFormatOverride(new DecimalFormat("0.###"));
     XYErrorRenderer r = renderer();
     r.setDefaultLinesVisible(false);
     XYPlot plot = new XYPlot(c, x, y, r);
