@@ -97,10 +97,21 @@ for r in "${runs[@]}"; do
   k=$((k + 1))
   IFS=$'\x1f' read -r -a run <<<"$r"
   echo "dmftbench: run $k/${#runs[@]}: java -jar benchmarks.jar ${run[*]}" | tee -a "$out/jmh-output.txt" >&2
-  set +e
-  "$JAVA" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$JAR" "${run[@]}" 2>&1 | tee -a "$out/jmh-output.txt"
-  rc=${PIPESTATUS[0]}
-  set -e
+  # JMH takes a machine-wide lock: wait while another run holds it (DMFTBENCH_LOCK_WAIT seconds, default 1800).
+  waited=0
+  while :; do
+    set +e
+    "$JAVA" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$JAR" "${run[@]}" 2>&1 | tee -a "$out/jmh-output.txt"
+    rc=${PIPESTATUS[0]}
+    set -e
+    if [ "$rc" -ne 0 ] && tail -n 5 "$out/jmh-output.txt" | grep -q 'Unable to acquire the JMH lock' \
+       && [ "$waited" -lt "${DMFTBENCH_LOCK_WAIT:-1800}" ]; then
+      echo "dmftbench: another JMH run holds /tmp/jmh.lock; retrying in 15 s" >&2
+      sleep 15; waited=$((waited + 15))
+      continue
+    fi
+    break
+  done
   [ -s "$out/jmh-part$k.json" ] && parts+=("$out/jmh-part$k.json")
   if [ "$rc" -ne 0 ]; then
     echo "dmftbench: JMH run $k failed (exit $rc): a benchmark or its accuracy check failed; see $out/jmh-output.txt" >&2

@@ -57,10 +57,15 @@ public final class Charts {
       List<JmhRow> rows = e.getValue();
       String sizeKey = Params.sizeKey(rows.get(0).key().params());
       String base = family.replaceAll("[^A-Za-z0-9._-]", "_");
-      YIntervalSeriesCollection time = series(rows, false);
-      files.addAll(save(chart(family + ": time per operation", subtitle, sizeKey, "seconds per operation", time),
+      double[] secs = rows.stream().mapToDouble(r -> r.unit().secondsPerOp(r.score())).sorted().toArray();
+      double median = secs[secs.length / 2];
+      int u = median < 1e-6 ? 0 : median < 1e-3 ? 1 : median < 1 ? 2 : 3;
+      double scale = new double[] {1e9, 1e6, 1e3, 1}[u];
+      String unit = new String[] {"ns", "µs", "ms", "s"}[u];
+      YIntervalSeriesCollection time = series(rows, false, scale);
+      files.addAll(save(chart(family + ": time per operation", subtitle, sizeKey, unit + " per operation", time),
           dir, base + "-time"));
-      YIntervalSeriesCollection gf = series(rows, true);
+      YIntervalSeriesCollection gf = series(rows, true, 1);
       if (gf.getSeriesCount() > 0) {
         files.addAll(save(chart(family + ": GFLOP/s", subtitle, sizeKey, "GFLOP/s", gf), dir, base + "-gflops"));
       }
@@ -68,8 +73,8 @@ public final class Charts {
     return files;
   }
 
-  /** One series per line label; y is s/op (with error bars) or GFLOP/s. */
-  private static YIntervalSeriesCollection series(List<JmhRow> rows, boolean gflops) {
+  /** One series per line label; y is time per op × scale (with error bars) or GFLOP/s. */
+  private static YIntervalSeriesCollection series(List<JmhRow> rows, boolean gflops, double scale) {
     Map<String, YIntervalSeries> lines = new LinkedHashMap<>();
     for (JmhRow r : rows) {
       double x = Params.size(r.key().params());
@@ -95,6 +100,11 @@ public final class Charts {
         lo = ylo;
         hi = yhi;
       }
+      if (!gflops) {
+        y *= scale;
+        lo *= scale;
+        hi *= scale;
+      }
       if (!(y > 0) || !(x > 0)) {
         continue;
       }
@@ -118,7 +128,7 @@ public final class Charts {
     }
     LogAxis y = new LogAxis(yLabel);
     y.setSmallestValue(1e-300);
-    y.setNumberFormatOverride(new DecimalFormat("0.##E0"));
+    y.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
     org.jfree.data.Range yr = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
     if (yr != null && yr.getLowerBound() > 0) {
       y.setRange(yr.getLowerBound() / 1.5, yr.getUpperBound() * 1.5);
@@ -172,6 +182,10 @@ public final class Charts {
     LogAxis y = new LogAxis("time ratio to the reference (< 1: faster)");
     y.setSmallestValue(1e-6);
     y.setNumberFormatOverride(new DecimalFormat("0.###"));
+    org.jfree.data.Range yr = org.jfree.data.general.DatasetUtils.findRangeBounds(c, true);
+    if (yr != null && yr.getLowerBound() > 0) {
+      y.setRange(Math.min(yr.getLowerBound(), 1) / 1.15, Math.max(yr.getUpperBound(), 1) * 1.15);
+    }
     XYErrorRenderer r = renderer();
     r.setDefaultLinesVisible(false);
     XYPlot plot = new XYPlot(c, x, y, r);
