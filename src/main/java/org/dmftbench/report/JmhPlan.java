@@ -229,6 +229,23 @@ public final class JmhPlan {
     return flags;
   }
 
+  /**
+   * A JMH include regex selecting exactly the benchmarks with a slower row or an accuracy regression
+   * in a {@code compare --json} output (for the confirmation re-run), or an empty line when none.
+   */
+  public static String regressedRegex(Path compareJson) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(compareJson.toFile());
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    for (String field : List.of("rows", "accuracy")) {
+      for (JsonNode n : root.path(field)) {
+        if ("slower".equals(n.path("verdict").asText()) || n.path("regression").asBoolean(false)) {
+          names.add(java.util.regex.Pattern.quote(n.path("benchmark").asText()));
+        }
+      }
+    }
+    return names.isEmpty() ? "" : "^(?:" + String.join("|", names) + ")$";
+  }
+
   /** Concatenates JMH JSON arrays into one (rows untouched). */
   public static void merge(Path out, List<Path> parts) throws IOException {
     ObjectMapper m = new ObjectMapper();
@@ -251,6 +268,10 @@ public final class JmhPlan {
    */
   public static void main(String[] args) throws IOException {
     try {
+      if (args.length == 2 && args[0].equals("regressed")) {
+        System.out.println(regressedRegex(Path.of(args[1])));
+        return;
+      }
       if (args.length >= 2 && args[0].equals("merge")) {
         List<Path> in = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
@@ -260,7 +281,7 @@ public final class JmhPlan {
         return;
       }
       if (args.length < 4 || !args[0].equals("plan")) {
-        System.err.println("usage: JmhPlan plan PROFILE_FILE BENCHMARK_LIST BUNDLE_DIR [JMH args] | merge OUT IN...");
+        System.err.println("usage: JmhPlan plan PROFILE_FILE BENCHMARK_LIST BUNDLE_DIR [JMH args] | merge OUT IN... | regressed COMPARE_JSON");
         System.exit(2);
       }
       List<String> benchmarks = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8).stream()
