@@ -30,7 +30,7 @@ dmftbench_run_planned() {
     k=$((k + 1))
     IFS=$'\x1f' read -r -a run <<<"${r%$'\x1f'}"
     echo "dmftbench: [$tag] java -jar $(basename "$jar") ${run[*]}" >>"$log"
-    dmftbench_jmh "$log" "$JAVA_HOME/bin/java" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$jar" "${run[@]}" >>"$log" 2>&1 && rc=0 || rc=$?
+    dmftbench_jmh "$log" "$JAVA_HOME/bin/java" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$jar" "${run[@]}" && rc=0 || rc=$?
     if [ "$rc" -ne 0 ]; then
       echo "dmftbench: JMH failed (exit $rc) for $tag; the end of $log:" >&2
       tail -n 25 "$log" >&2
@@ -40,9 +40,9 @@ dmftbench_run_planned() {
   done
 }
 
-# dmftbench_jmh LOG COMMAND...: runs a JMH command; while another JMH process holds the machine-wide
-# lock (/tmp/jmh.lock) it waits and retries, up to DMFTBENCH_LOCK_WAIT seconds (default 1800).
-# Output goes to standard output (the caller redirects it); LOG is only read back.
+# dmftbench_jmh LOG COMMAND...: runs a JMH command, appending its output to LOG; while another JMH
+# process holds the machine-wide lock (/tmp/jmh.lock) it waits and retries, up to DMFTBENCH_LOCK_WAIT
+# seconds (default 1800), saying so on standard error.
 dmftbench_jmh() {
   local log=$1; shift
   local waited=0 limit=${DMFTBENCH_LOCK_WAIT:-1800} tmp rc
@@ -58,7 +58,7 @@ dmftbench_jmh() {
       waited=$((waited + 15))
       continue
     fi
-    cat "$tmp"
+    cat "$tmp" >>"$log"
     rm -f "$tmp"
     return "$rc"
   done

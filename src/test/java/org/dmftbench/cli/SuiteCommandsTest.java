@@ -177,4 +177,15 @@ class SuiteCommandsTest {
     assertTrue(Files.readString(out.resolve("matrix.svg")).contains("<svg"));
     assertEquals(2, run("matrix", "--out", out.toString(), fixture("compare/a")).code(), "one bundle is bad usage");
   }
+
+  @Test
+  void provenanceOfThisJvm() throws IOException {
+    Run r = run("report", "--provenance");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(Runtime.getRuntime().availableProcessors(), j.get("cores").asInt());
+    assertEquals(System.getProperty("java.runtime.version"), j.get("jdkVersion").asText());
+    assertTrue(j.get("kernelProvider").asText().contains(org.dmftbench.kernels.Kernels.dense().name()));
+    assertTrue(j.has("commit") && j.has("dirty") && j.has("cpuModel") && j.has("vectorBits"), j.toString());
+  }
 }
