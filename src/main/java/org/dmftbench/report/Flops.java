@@ -1,7 +1,6 @@
 package org.dmftbench.report;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
@@ -12,7 +11,9 @@ import java.util.regex.Pattern;
  * pattern on the benchmark's method name (case-insensitive, matched against {@code Class.method})
  * and computed from its params ({@code n}; {@code m}, {@code k} when present, else {@code n}).
  * The counts are the conventional ones (LAPACK Working Note 41, Table 3; a multiply-add counts 2).
- * A benchmark that matches no rule gets no GFLOP/s column value. To add one, append a {@link Rule}
+ * Rules are matched against the row's family ({@link Peers#family}: peer tokens removed, so
+ * {@code GemmBenchmark.ejmlMult} is {@code GemmBenchmark.Mult}). A benchmark that matches no rule
+ * gets no GFLOP/s value. To add one, append a {@link Rule}
  * to {@link #RULES}; the first matching rule wins.
  */
 public final class Flops {
@@ -26,7 +27,7 @@ public final class Flops {
 
   /** The registry, most specific first. */
   public static final List<Rule> RULES = List.of(
-      Rule.of("\\.(gemm|dgemm|mult)\\w*$|Gemm\\w*\\.\\w*$", "2·m·n·k (n³ when square)", p -> 2 * m(p) * n(p) * k(p)),
+      Rule.of("\\.(gemm|dgemm|mult)\\w*$", "2·m·n·k (n³ when square)", p -> 2 * m(p) * n(p) * k(p)),
       Rule.of("\\.syr2k\\w*$", "2·n²·k", p -> 2 * n(p) * n(p) * k(p)),
       Rule.of("\\.syrk\\w*$", "n²·k", p -> n(p) * n(p) * k(p)),
       Rule.of("\\.(gemv|symv)\\w*$", "2·m·n", p -> 2 * m(p) * n(p)),
@@ -42,7 +43,7 @@ public final class Flops {
 
   /** Flops of one operation of the benchmark, if a rule matches and the params it needs exist. */
   public static OptionalDouble of(RowKey key) {
-    String name = key.shortName();
+    String name = Peers.family(key);
     for (Rule r : RULES) {
       if (r.pattern().matcher(name).find()) {
         double f = r.flops().applyAsDouble(key.params());
@@ -55,7 +56,7 @@ public final class Flops {
   /** The formula of the rule that matches, or null. */
   public static String formula(RowKey key) {
     for (Rule r : RULES) {
-      if (r.pattern().matcher(key.shortName()).find()) {
+      if (r.pattern().matcher(Peers.family(key)).find()) {
         return r.formula();
       }
     }
@@ -85,9 +86,6 @@ public final class Flops {
 
   private static double get(Map<String, String> p, String key, double dflt) {
     String v = p.get(key);
-    if (v == null) {
-      v = p.get(key.toUpperCase(Locale.ROOT).equals(key) ? key.toLowerCase(Locale.ROOT) : key);
-    }
     return v == null ? dflt : Params.number(v);
   }
 }

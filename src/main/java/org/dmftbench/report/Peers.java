@@ -24,7 +24,7 @@ public final class Peers {
 
   /** Name parts that mark a peer library, as written in benchmark names. */
   public static final List<String> PEER_TOKENS =
-      List.of("CommonsMath", "Ejml", "Lapack", "Lapacke", "OpenBlas", "Blas", "Netlib", "Ojalgo", "Native");
+      List.of("CommonsMath", "Ejml", "Lapack", "OpenBlas", "Netlib", "Ojalgo");
 
   private Peers() {
   }
