@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -125,6 +126,8 @@ public final class Charts {
     org.jfree.data.Range xr = org.jfree.data.general.DatasetUtils.findDomainBounds(data, false);
     if (xr != null && xr.getLowerBound() > 0) {
       x.setRange(xr.getLowerBound() / 1.4, xr.getUpperBound() * 1.4);
+      double span = Math.log(xr.getUpperBound() / xr.getLowerBound()) / Math.log(2);
+      x.setTickUnit(new NumberTickUnit(span <= 14 ? 1 : 2), false, true);
     }
     LogAxis y = new LogAxis(yLabel);
     y.setSmallestValue(1e-300);
@@ -132,6 +135,10 @@ public final class Charts {
     org.jfree.data.Range yr = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
     if (yr != null && yr.getLowerBound() > 0) {
       y.setRange(yr.getLowerBound() / 1.5, yr.getUpperBound() * 1.5);
+      double decades = Math.log10(yr.getUpperBound() * 2.25 / yr.getLowerBound());
+      if (decades >= 1.5) {
+        y.setTickUnit(new NumberTickUnit(decades >= 6 ? 1 : decades >= 3 ? 0.5 : 0.25), false, true);
+      }
     }
     return finish(title, subtitle, new XYPlot(data, x, y, renderer()));
   }
