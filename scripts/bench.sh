@@ -100,14 +100,16 @@ for r in "${runs[@]}"; do
   # JMH takes a machine-wide lock: wait while another run holds it (DMFTBENCH_LOCK_WAIT seconds, default 1800).
   waited=0
   while :; do
+    size=$(wc -c <"$out/jmh-output.txt")
     set +e
     "$JAVA" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$JAR" "${run[@]}" 2>&1 | tee -a "$out/jmh-output.txt"
     rc=${PIPESTATUS[0]}
     set -e
     if [ "$rc" -ne 0 ] && tail -n 5 "$out/jmh-output.txt" | grep -q 'Unable to acquire the JMH lock' \
        && [ "$waited" -lt "${DMFTBENCH_LOCK_WAIT:-1800}" ]; then
-      echo "dmftbench: another JMH run holds /tmp/jmh.lock; retrying in 15 s" >&2
-      sleep 15; waited=$((waited + 15))
+      truncate -s "$size" "$out/jmh-output.txt"
+      [ "$waited" -gt 0 ] || echo "dmftbench: another JMH run holds /tmp/jmh.lock; waiting (up to ${DMFTBENCH_LOCK_WAIT:-1800} s)" >&2
+      sleep 5; waited=$((waited + 5))
       continue
     fi
     break

@@ -54,8 +54,8 @@ dmftbench_jmh() {
     set -e
     if [ "$rc" -ne 0 ] && grep -q 'Unable to acquire the JMH lock' "$tmp" && [ "$waited" -lt "$limit" ]; then
       [ "$waited" -eq 0 ] && echo "dmftbench: another JMH run holds /tmp/jmh.lock; waiting (up to ${limit}s)" >&2
-      sleep 15
-      waited=$((waited + 15))
+      sleep 5
+      waited=$((waited + 5))
       continue
     fi
     cat "$tmp" >>"$log"
