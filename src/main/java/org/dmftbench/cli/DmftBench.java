@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         EigCommand.class,
         CurveCommand.class,
         StaticCommand.class,
+        ReportCommand.class,
+        CompareCommand.class,
+        MatrixCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class DmftBench implements Runnable {
