@@ -163,7 +163,7 @@ class ExactDrawTest {
   }
 
   private static void check(SimSetup s, ExactDraw.Route route) {
-    double[] times = s.temperature() > 0 ? times_LANGEVIN : ExactDrawTest.TIMES;
+    double[] times = s.temperature() > 0 ? TIMES_LANGEVIN : ExactDrawTest.TIMES;
     ExactDraw ex = new ExactDraw(s, times, new HouseholderQlEigen());
     try (Arena arena = Arena.ofConfined()) {
       DrawGenerator.Data d = DrawGenerator.generate(arena, s, 42, 3);
