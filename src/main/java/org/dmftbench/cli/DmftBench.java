@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         + "and its benchmark suite.",
     subcommands = {
         InfoCommand.class,
+        EigCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class DmftBench implements Runnable {

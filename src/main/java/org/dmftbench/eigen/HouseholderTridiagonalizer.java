@@ -1,0 +1,182 @@
+package org.dmftbench.eigen;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.dmftbench.Tuning;
+import org.dmftbench.kernels.DenseKernels;
+import org.dmftbench.linalg.DMatrix;
+import org.dmftbench.linalg.OffHeap;
+
+/**
+ * Blocked Householder reduction of a symmetric matrix to tridiagonal form, A = Q T Qᵀ, on the lower
+ * triangle, in place (LAPACK {@code dsytrd} with {@code UPLO='L'}, panels by {@code dlatrd},
+ * reflectors by {@code dlarfg}; Golub &amp; Van Loan, Matrix Computations, 4th ed., §8.3.1, and
+ * Dongarra, Hammarling &amp; Sorensen, "Block reduction of matrices to condensed forms for eigenvalue
+ * computations", J. Comput. Appl. Math. 27, 1989).
+ *
+ * <p>Q = H(0) H(1) ⋯ H(n−2), H(j) = I − τ_j v_j v_jᵀ with v_j(0:j) = 0, v_j(j+1) = 1 and
+ * v_j(j+2:n) stored below the sub-diagonal of column j of the reduced matrix. Each panel of nb
+ * columns is reduced with one symmetric matrix-vector product per column against the not yet
+ * updated trailing matrix (corrected by four thin gemv calls with the panel's V and W), and the
+ * trailing matrix then receives the rank-2nb update A ← A − V Wᵀ − W Vᵀ ({@code syr2k}), so half of
+ * the 4n³/3 flops run in the level-3 kernel.
+ *
+ * <p>Stateless apart from the kernels it calls; scratch memory is allocated per call in the
+ * caller's arena.
+ */
+public final class HouseholderTridiagonalizer {
+
+  /** Smallest number whose reciprocal does not overflow, divided by the machine epsilon ({@code dlarfg}'s safmin). */
+  private static final double SAFMIN = Double.MIN_NORMAL / 0x1p-53;
+
+  private final DenseKernels k;
+  private final int nb;
+
+  /** A tridiagonalizer calling {@code kernels}, with the panel width of {@link Tuning#EIGEN_PANEL_WIDTH}. */
+  public HouseholderTridiagonalizer(DenseKernels kernels) {
+    this(kernels, Tuning.EIGEN_PANEL_WIDTH);
+  }
+
+  /** A tridiagonalizer with an explicit panel width (tests use small widths to exercise the blocking). */
+  public HouseholderTridiagonalizer(DenseKernels kernels, int panelWidth) {
+    if (panelWidth < 1) {
+      throw new IllegalArgumentException("panel width must be >= 1, got " + panelWidth);
+    }
+    this.k = kernels;
+    this.nb = panelWidth;
+  }
+
+  /**
+   * Reduces the lower triangle of {@code a} (n×n) in place: on return d (length n) holds the diagonal
+   * of T, e (length n − 1, or more) its sub-diagonal, tau (length n − 1, or more) the reflector
+   * scalars, and the strictly lower part of {@code a} below the sub-diagonal the reflector vectors.
+   */
+  public void reduce(DMatrix a, double[] d, double[] e, double[] tau, Arena arena) {
+    int n = a.rows();
+    if (a.cols() != n) {
+      throw new IllegalArgumentException("tridiagonalization needs a square matrix, got " + n + "x" + a.cols());
+    }
+    if (n == 0) {
+      return;
+    }
+    MemorySegment s = a.segment();
+    int width = Math.min(nb, n);
+    DMatrix w = DMatrix.allocate(arena, n, width);
+    MemorySegment tmp = OffHeap.doubles(arena, width, "tridiagonalization scratch");
+    boolean blocked = n >= Tuning.EIGEN_BLOCKED_MIN_N && nb < n;
+    int p = 0;
+    if (blocked) {
+      for (; n - p > nb + Math.max(nb, 16); p += nb) {
+        panel(a, p, nb, w, tmp, e, tau);
+        int q = p + nb;
+        int m = n - q;
+        // A(q:n, q:n) ← A − V Wᵀ − W Vᵀ with V = A(q:n, p:q), W = w(q−p:, 0:nb)
+        k.syr2kLower(m, nb, -1.0, s, a.index(q, p), a.ld(), w.segment(), w.index(q - p, 0), w.ld(),
+            1.0, s, a.index(q, q), a.ld());
+        for (int j = p; j < q; j++) {
+          s.setAtIndex(JAVA_DOUBLE, a.index(j + 1, j), e[j]);
+          d[j] = s.getAtIndex(JAVA_DOUBLE, a.index(j, j));
+        }
+      }
+    }
+    // the last block, unblocked: a panel covering all remaining columns, no trailing update
+    panel(a, p, n - p, w.cols() >= n - p ? w : DMatrix.allocate(arena, n, n - p), tmp(arena, tmp, n - p), e, tau);
+    for (int j = p; j < n; j++) {
+      if (j + 1 < n) {
+        s.setAtIndex(JAVA_DOUBLE, a.index(j + 1, j), e[j]);
+      }
+      d[j] = s.getAtIndex(JAVA_DOUBLE, a.index(j, j));
+    }
+  }
+
+  private static MemorySegment tmp(Arena arena, MemorySegment tmp, int len) {
+    return tmp.byteSize() >= (long) len * Double.BYTES ? tmp : OffHeap.doubles(arena, len, "tridiagonalization scratch");
+  }
+
+  /**
+   * {@code dlatrd} (lower): reduces columns p..p+cols−1, leaving the trailing matrix not updated and
+   * returning in w(j−p, c) the matrix W of the update A ← A − V Wᵀ − W Vᵀ. Column j's reflector is
+   * stored with its leading 1 explicit in A(j+1, j); e[j] holds the sub-diagonal entry.
+   */
+  private void panel(DMatrix a, int p, int cols, DMatrix w, MemorySegment tmp, double[] e, double[] tau) {
+    int n = a.rows();
+    MemorySegment s = a.segment();
+    MemorySegment ws = w.segment();
+    int lda = a.ld();
+    int ldw = w.ld();
+    for (int c = 0; c < cols; c++) {
+      int i = p + c;
+      int len = n - i;
+      if (c > 0) {
+        // A(i:n, i) −= A(i:n, p:i) W(i, 0:c)ᵀ + W(i:n, 0:c) A(i, p:i)ᵀ
+        for (int t = 0; t < c; t++) {
+          tmp.setAtIndex(JAVA_DOUBLE, t, ws.getAtIndex(JAVA_DOUBLE, w.index(i - p, t)));
+        }
+        k.gemvN(len, c, -1.0, s, a.index(i, p), lda, tmp, 0, 1.0, s, a.index(i, i));
+        for (int t = 0; t < c; t++) {
+          tmp.setAtIndex(JAVA_DOUBLE, t, s.getAtIndex(JAVA_DOUBLE, a.index(i, p + t)));
+        }
+        k.gemvN(len, c, -1.0, ws, w.index(i - p, 0), ldw, tmp, 0, 1.0, s, a.index(i, i));
+      }
+      if (i < n - 1) {
+        int m = len - 1;
+        long vOff = a.index(i + 1, i);
+        double alpha = s.getAtIndex(JAVA_DOUBLE, vOff);
+        double[] beta = {alpha};
+        tau[i] = householder(m, beta, s, vOff + 1);
+        e[i] = beta[0];
+        s.setAtIndex(JAVA_DOUBLE, vOff, 1.0);
+        long wOff = w.index(i + 1 - p, c);
+        k.symvLower(m, 1.0, s, a.index(i + 1, i + 1), lda, s, vOff, 0.0, ws, wOff);
+        if (c > 0) {
+          k.gemvT(m, c, 1.0, ws, w.index(i + 1 - p, 0), ldw, s, vOff, 0.0, tmp, 0);
+          k.gemvN(m, c, -1.0, s, a.index(i + 1, p), lda, tmp, 0, 1.0, ws, wOff);
+          k.gemvT(m, c, 1.0, s, a.index(i + 1, p), lda, s, vOff, 0.0, tmp, 0);
+          k.gemvN(m, c, -1.0, ws, w.index(i + 1 - p, 0), ldw, tmp, 0, 1.0, ws, wOff);
+        }
+        double t = tau[i];
+        k.scal(m, t, ws, wOff);
+        double alpha2 = -0.5 * t * k.dot(m, ws, wOff, s, vOff);
+        k.axpy(m, alpha2, s, vOff, ws, wOff);
+      }
+    }
+  }
+
+  /**
+   * {@code dlarfg}: generates H = I − τ v vᵀ with v = (1, x/(α−β)) such that H (α, x) = (β, 0).
+   * {@code alphaBeta[0]} holds α on entry and β on return; x (m − 1 entries at {@code xOff}) is
+   * overwritten by v(1:m). Rescales by 1/safmin when |β| would underflow, as LAPACK does.
+   */
+  private double householder(int m, double[] alphaBeta, MemorySegment x, long xOff) {
+    if (m <= 1) {
+      return 0.0;
+    }
+    double alpha = alphaBeta[0];
+    double xnorm = k.nrm2(m - 1, x, xOff);
+    if (xnorm == 0.0) {
+      return 0.0;
+    }
+    double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+    int knt = 0;
+    if (Math.abs(beta) < SAFMIN) {
+      double rsafmn = 1.0 / SAFMIN;
+      do {
+        knt++;
+        k.scal(m - 1, rsafmn, x, xOff);
+        beta *= rsafmn;
+        alpha *= rsafmn;
+      } while (Math.abs(beta) < SAFMIN && knt < 20);
+      xnorm = k.nrm2(m - 1, x, xOff);
+      beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+    }
+    double tau = (beta - alpha) / beta;
+    k.scal(m - 1, 1.0 / (alpha - beta), x, xOff);
+    for (int j = 0; j < knt; j++) {
+      beta *= SAFMIN;
+    }
+    alphaBeta[0] = beta;
+    return tau;
+  }
+}
