@@ -164,7 +164,7 @@ class ExactDrawTest {
 
   private static void check(SimSetup s, ExactDraw.Route route) {
     double[] times = s.temperature() > 0 ? TIMES_LANGEVIN : ExactDrawTest.TIMES;
-    ExactDraw ex = new ExactDraw(s, times, new HouseholderQlEigen());
+    ExactDraw ex = new ExactDraw(s, times, SymmetricEigen.standard());
     try (Arena arena = Arena.ofConfined()) {
       DrawGenerator.Data d = DrawGenerator.generate(arena, s, 42, 3);
       ExactDraw.Curve c = ex.evaluate(arena, d, route);

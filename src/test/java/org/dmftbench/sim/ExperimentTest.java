@@ -21,7 +21,7 @@ class ExperimentTest {
   @Test
   void sameSeedSameResultWhateverTheThreadCount() {
     SimSetup s = SimSetup.powerLaw(50, 30, 80, 0.5, 0.5, 1, 1, 0.1, 1e-3, 0, 0.2);
-    ExactDraw ex = new ExactDraw(s, TIMES, new HouseholderQlEigen());
+    ExactDraw ex = new ExactDraw(s, TIMES, SymmetricEigen.standard());
     CurveStats one = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 1, null).stats();
     CurveStats two = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 2, null).stats();
     assertArrayEquals(one.meanGeneralization(), two.meanGeneralization(), 0.0);
@@ -37,8 +37,8 @@ class ExperimentTest {
   @Test
   void primalAndDualGramAgree() {
     SimSetup s = SimSetup.powerLaw(70, 40, 200, 0.5, 0.5, 1, 1, 0.1, 1e-3, 1e-3, 0.1);
-    ExactDraw ex = new ExactDraw(s, TIMES, new HouseholderQlEigen());
-    HouseholderQlEigen eig = new HouseholderQlEigen();
+    ExactDraw ex = new ExactDraw(s, TIMES, SymmetricEigen.standard());
+    SymmetricEigen eig = SymmetricEigen.of(org.dmftbench.eigen.EigenSolvers.householderDivideAndConquer());
     try (Arena arena = Arena.ofConfined()) {
       DrawGenerator.Data d = DrawGenerator.generate(arena, s, 11, 0);
       DMatrix a = DMatrix.allocate(arena, 70, 70);
@@ -60,14 +60,14 @@ class ExperimentTest {
         assertEquals(p.generalization()[j], q.generalization()[j], Tolerances.SIM_EXACT_REL * p.generalization()[j]);
       }
     }
-    assertThrows(ArithmeticException.class, () -> new ExactDraw(s.withSamples(80), TIMES, new HouseholderQlEigen())
+    assertThrows(ArithmeticException.class, () -> new ExactDraw(s.withSamples(80), TIMES, SymmetricEigen.standard())
         .run(1, 0, ExactDraw.Route.DUAL));
   }
 
   @Test
   void cancellationKeepsFinishedDraws() {
     SimSetup s = SimSetup.powerLaw(40, 20, 40, 0.5, 0.5, 1, 1, 0, 0, 0, 0);
-    ExactDraw ex = new ExactDraw(s, TIMES, new HouseholderQlEigen());
+    ExactDraw ex = new ExactDraw(s, TIMES, SymmetricEigen.standard());
     Experiment e = new Experiment(ex, 3, ExactDraw.Route.AUTO);
     AtomicInteger seen = new AtomicInteger();
     Experiment.Result r = e.run(50, 1, (f, total) -> {
@@ -97,7 +97,7 @@ class ExperimentTest {
     double[] late = {1e5, 2e5};
     for (double[] v : new double[][] {{0, 0, 0}, {0.1, 1e-3, 0.3}}) {
       SimSetup s = SimSetup.powerLaw(400, 200, 400, 0.5, 0.5, 1, 1, v[0], 1e-3, v[1], v[2]);
-      ExactDraw ex = new ExactDraw(s, late, new HouseholderQlEigen());
+      ExactDraw ex = new ExactDraw(s, late, SymmetricEigen.standard());
       CurveStats st = new Experiment(ex, 2026, ExactDraw.Route.AUTO).run(40, 2, null).stats();
       double theory = LimitTheory.of(s).staticError(200, 1e-3, v[0], v[1]);
       assertAgrees(theory, st.meanGeneralization()[1], st.seGeneralization()[1], "E_g(inf) " + s);
