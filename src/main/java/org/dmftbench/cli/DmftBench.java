@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
         + "and its benchmark suite.",
     subcommands = {
         InfoCommand.class,
+        SimulateCommand.class,
+        ScalingCommand.class,
         EigCommand.class,
         CommandLine.HelpCommand.class,
     })
