@@ -60,6 +60,13 @@ public interface DenseKernels {
                   MemorySegment b, long bOff, int ldb, double beta, MemorySegment c, long cOff, int ldc);
 
   /**
+   * C ← α·AᵀA + β·C on the lower triangle of the n×n matrix C, with A k×n (BLAS {@code dsyrk}
+   * with uplo = 'L', trans = 'T'): the Gram matrix of the columns of A, e.g. ΦᵀΦ/P of P samples.
+   */
+  void syrkLower(int n, int k, double alpha, MemorySegment a, long aOff, int lda, double beta,
+                 MemorySegment c, long cOff, int ldc);
+
+  /**
    * C ← α·op(A)·op(B) + β·C, C m×n, op(A) m×k, op(B) k×n, op(X) = X or Xᵀ.
    */
   void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,

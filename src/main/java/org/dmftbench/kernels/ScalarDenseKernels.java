@@ -154,6 +154,20 @@ public final class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
+  public void syrkLower(int n, int k, double alpha, MemorySegment a, long aOff, int lda, double beta,
+                        MemorySegment c, long cOff, int ldc) {
+    for (int j = 0; j < n; j++) {
+      long col = cOff + (long) j * ldc;
+      long aj = aOff + (long) j * lda;
+      for (int i = j; i < n; i++) {
+        double s = dot(k, a, aOff + (long) i * lda, a, aj);
+        double old = beta == 0 ? 0 : beta * get(c, col + i);
+        set(c, col + i, Math.fma(alpha, s, old));
+      }
+    }
+  }
+
+  @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                    MemorySegment a, long aOff, int lda, MemorySegment b, long bOff, int ldb,
                    double beta, MemorySegment c, long cOff, int ldc) {

@@ -100,6 +100,14 @@ public final class Blas {
         beta, c.segment(), c.offset(), c.ld());
   }
 
+  /** C ← α·AᵀA + β·C on the lower triangle; A k×n, C n×n (the Gram matrix of A's columns). */
+  public void syrk(double alpha, DMatrix a, double beta, DMatrix c) {
+    require(c.rows() == c.cols(), "syrk", "C must be square, is " + c.rows() + "x" + c.cols());
+    require(a.cols() == c.rows(), "syrk",
+        "C is " + c.rows() + "x" + c.cols() + " but A is " + a.rows() + "x" + a.cols() + " (expected k x " + c.rows() + ")");
+    k.syrkLower(c.rows(), a.rows(), alpha, a.segment(), a.offset(), a.ld(), beta, c.segment(), c.offset(), c.ld());
+  }
+
   /** C ← α·op(A)·op(B) + β·C. */
   public void gemm(boolean transA, boolean transB, double alpha, DMatrix a, DMatrix b, double beta, DMatrix c) {
     int m = transA ? a.cols() : a.rows();
