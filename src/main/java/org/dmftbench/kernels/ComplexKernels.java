@@ -3,35 +3,53 @@ package org.dmftbench.kernels;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Complex kernels of the DMFT contour solver over split storage: a complex vector or matrix is
- * two real arrays of doubles, real parts and imaginary parts, with the same layout.
+ * Complex kernels of the DMFT contour solver: reductions over the N eigenmodes of resolvent terms
+ * r_k(κ) = 1/(κ + λ_k) at complex κ, computed on the fly from the real mode data (λ_k, c_k) so that
+ * no n×N complex array is ever materialised.
  *
- * <p>Matrices here are row-major over modes: row j (a contour node) holds the N mode values
- * contiguously, entry (j, k) at {@code off + j*ld + k}, so that the reduction over modes k is the
- * unit-stride, vectorized direction.
- *
- * <p>Products are unconjugated (bilinear, not sesquilinear): the DMFT forms B and D₂ of
- * spec §3.2 are Σ_k w_k a_jk a_lk.
+ * <p>All sums are over k in [off, off + n) of two real double segments {@code lam} (λ_k &gt; 0) and
+ * {@code c} (c_k ≥ 0). Results are written as (re, im) pairs into a caller-supplied heap array.
+ * The quantities are those of spec §3.2 (dmft.md): df₁(κ) = Σ λ_k r_k,
+ * D₂(κ₁, κ₂) = Σ λ_k² r_k(κ₁) r_k(κ₂), and the bias sum Σ c_k r_k(κ₁) r_k(κ₂).
  */
 public interface ComplexKernels {
+
+  /** Number of doubles {@link #newtonSums} writes. */
+  int NEWTON_SUMS = 4;
+  /** Number of doubles {@link #moments} writes. */
+  int MOMENTS = 12;
+  /** Number of doubles {@link #pairSums} writes per pair. */
+  int PAIR_SUMS = 4;
 
   /** Name of the implementation. */
   String name();
 
   /**
-   * Unconjugated complex dot product Σ_k (aRe_k + i aIm_k)(bRe_k + i bIm_k); the real part goes to
-   * {@code out[0]}, the imaginary part to {@code out[1]}.
+   * The two sums a Newton step of the κ equation z = κ(1 − df₁(κ)/P) needs:
+   * out[0..1] ← df₁(κ) = Σ λ_k/(κ+λ_k), out[2..3] ← D₂(κ, κ) = Σ λ_k²/(κ+λ_k)².
    */
-  void dotu(int n, MemorySegment aRe, MemorySegment aIm, long aOff,
-            MemorySegment bRe, MemorySegment bIm, long bOff, double[] out);
+  void newtonSums(int n, MemorySegment lam, long off, double kRe, double kIm, double[] out);
 
   /**
-   * Weighted bilinear form over modes: for j &lt; ma, l &lt; mb,
-   * out(j, l) ← out(j, l) + Σ_{k&lt;n} w_k a(j, k) b(l, k), complex a, b and out, real w.
-   * {@code out} is row-major with leading dimension {@code ldo} (entry (j, l) at {@code j*ldo + l}).
+   * All single-node moments at κ (r_k = 1/(κ+λ_k)):
+   * out[0..1] Σ λ r, out[2..3] Σ λ² r², out[4..5] Σ c r, out[6..7] Σ c r², out[8..9] Σ λ² r,
+   * out[10] Σ c |r|, out[11] Σ λ² |r| (the last two bound the rounding of the divided differences).
    */
-  void weightedBilinear(int ma, int mb, int n, MemorySegment w, long wOff,
-                        MemorySegment aRe, MemorySegment aIm, long aOff, int lda,
-                        MemorySegment bRe, MemorySegment bIm, long bOff, int ldb,
-                        double[] outRe, double[] outIm, int ldo);
+  void moments(int n, MemorySegment lam, MemorySegment c, long off, double kRe, double kIm, double[] out);
+
+  /**
+   * Fused bilinear forms over node pairs: for each pair p &lt; np with κ_a = (aRe[p], aIm[p]) and
+   * κ_b = (bRe[p], bIm[p]), adds to out[4p..4p+1] the bias form Σ c_k r_k(κ_a) r_k(κ_b) and to
+   * out[4p+2..4p+3] the form D₂(κ_a, κ_b) = Σ λ_k² r_k(κ_a) r_k(κ_b). Both resolvents are computed
+   * on the fly in one pass over the modes (O(n) per pair, no stored resolvents).
+   */
+  void pairSums(int n, MemorySegment lam, MemorySegment c, long off,
+                double[] aRe, double[] aIm, double[] bRe, double[] bIm, int np, double[] out);
+
+  /**
+   * Real power moments about a real center μ with μ + λ_k &gt; 0: for j &lt; orders,
+   * out[j] ← Σ c_k x_k^j and out[orders + j] ← Σ λ_k² x_k^j, x_k = 1/(μ + λ_k). They give the Taylor
+   * expansion of the bilinear forms for node pairs clustered around μ.
+   */
+  void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, int orders, double[] out);
 }

@@ -1,35 +1,184 @@
 package org.dmftbench.kernels.panama;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.dmftbench.kernels.ComplexKernels;
 import org.dmftbench.kernels.ScalarComplexKernels;
 
-/** Vector API complex kernels. (Work in progress: delegates to the scalar twin.) */
+/**
+ * Vector API complex kernels: the same sums as {@link ScalarComplexKernels}, one vector of modes
+ * per step (one division per mode and node, the resolvent formed in registers), lane-wise
+ * accumulators reduced at the end, the remainder handled by the scalar twin.
+ */
 final class PanamaComplexKernels implements ComplexKernels {
 
-  private final VectorSpecies<Double> species;
+  private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+
+  /** A static final species: C2 intrinsifies the vector operations only for a constant species. */
+  private static final VectorSpecies<Double> SPECIES = PanamaKernels.SPECIES;
+
   private final ScalarComplexKernels scalar = new ScalarComplexKernels();
 
   PanamaComplexKernels(VectorSpecies<Double> species) {
-    this.species = species;
+    if (species != SPECIES) {
+      throw new IllegalArgumentException("only the preferred species " + SPECIES + " is supported");
+    }
   }
 
   @Override
   public String name() {
-    return "panama(" + species.vectorBitSize() + "-bit)";
+    return "panama(" + SPECIES.vectorBitSize() + "-bit)";
+  }
+
+  private static DoubleVector load(MemorySegment s, long index) {
+    return DoubleVector.fromMemorySegment(SPECIES, s, index * Double.BYTES, NATIVE);
   }
 
   @Override
-  public void dotu(int n, MemorySegment aRe, MemorySegment aIm, long aOff, MemorySegment bRe, MemorySegment bIm,
-                   long bOff, double[] out) {
-    scalar.dotu(n, aRe, aIm, aOff, bRe, bIm, bOff, out);
+  public void newtonSums(int n, MemorySegment lam, long off, double kRe, double kIm, double[] out) {
+    int step = SPECIES.length();
+    DoubleVector vkRe = DoubleVector.broadcast(SPECIES, kRe);
+    double kIm2 = kIm * kIm;
+    DoubleVector vkIm2 = DoubleVector.broadcast(SPECIES, kIm2);
+    DoubleVector vmkIm = DoubleVector.broadcast(SPECIES, -kIm);
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector dfRe = DoubleVector.zero(SPECIES), dfIm = dfRe, d2Re = dfRe, d2Im = dfRe;
+    int k = 0;
+    for (; k <= n - step; k += step) {
+      DoubleVector l = load(lam, off + k);
+      DoubleVector a = vkRe.add(l);
+      DoubleVector inv = one.div(a.fma(a, vkIm2));
+      DoubleVector li = l.mul(inv);
+      DoubleVector qRe = a.mul(li);
+      DoubleVector qIm = vmkIm.mul(li);
+      dfRe = dfRe.add(qRe);
+      dfIm = dfIm.add(qIm);
+      d2Re = qRe.fma(qRe, d2Re).sub(qIm.mul(qIm));
+      d2Im = qRe.add(qRe).fma(qIm, d2Im);
+    }
+    scalar.newtonSums(n - k, lam, off + k, kRe, kIm, out);
+    out[0] += dfRe.reduceLanes(VectorOperators.ADD);
+    out[1] += dfIm.reduceLanes(VectorOperators.ADD);
+    out[2] += d2Re.reduceLanes(VectorOperators.ADD);
+    out[3] += d2Im.reduceLanes(VectorOperators.ADD);
   }
 
   @Override
-  public void weightedBilinear(int ma, int mb, int n, MemorySegment w, long wOff, MemorySegment aRe, MemorySegment aIm,
-                               long aOff, int lda, MemorySegment bRe, MemorySegment bIm, long bOff, int ldb,
-                               double[] outRe, double[] outIm, int ldo) {
-    scalar.weightedBilinear(ma, mb, n, w, wOff, aRe, aIm, aOff, lda, bRe, bIm, bOff, ldb, outRe, outIm, ldo);
+  public void moments(int n, MemorySegment lam, MemorySegment c, long off, double kRe, double kIm, double[] out) {
+    int step = SPECIES.length();
+    DoubleVector vkRe = DoubleVector.broadcast(SPECIES, kRe);
+    DoubleVector vkIm2 = DoubleVector.broadcast(SPECIES, kIm * kIm);
+    DoubleVector vmkIm = DoubleVector.broadcast(SPECIES, -kIm);
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector z = DoubleVector.zero(SPECIES);
+    DoubleVector dfRe = z, dfIm = z, d2Re = z, d2Im = z, scRe = z, scIm = z, sc2Re = z, sc2Im = z;
+    DoubleVector s2Re = z, s2Im = z, aC = z, a2 = z;
+    int k = 0;
+    for (; k <= n - step; k += step) {
+      DoubleVector l = load(lam, off + k);
+      DoubleVector ck = load(c, off + k);
+      DoubleVector a = vkRe.add(l);
+      DoubleVector inv = one.div(a.fma(a, vkIm2));
+      DoubleVector rRe = a.mul(inv);
+      DoubleVector rIm = vmkIm.mul(inv);
+      DoubleVector r2Re = rRe.mul(rRe).sub(rIm.mul(rIm));
+      DoubleVector r2Im = rRe.add(rRe).mul(rIm);
+      DoubleVector absR = inv.sqrt();
+      DoubleVector l2 = l.mul(l);
+      dfRe = l.fma(rRe, dfRe);
+      dfIm = l.fma(rIm, dfIm);
+      d2Re = l2.fma(r2Re, d2Re);
+      d2Im = l2.fma(r2Im, d2Im);
+      scRe = ck.fma(rRe, scRe);
+      scIm = ck.fma(rIm, scIm);
+      sc2Re = ck.fma(r2Re, sc2Re);
+      sc2Im = ck.fma(r2Im, sc2Im);
+      s2Re = l2.fma(rRe, s2Re);
+      s2Im = l2.fma(rIm, s2Im);
+      aC = ck.fma(absR, aC);
+      a2 = l2.fma(absR, a2);
+    }
+    scalar.moments(n - k, lam, c, off + k, kRe, kIm, out);
+    out[0] += dfRe.reduceLanes(VectorOperators.ADD);
+    out[1] += dfIm.reduceLanes(VectorOperators.ADD);
+    out[2] += d2Re.reduceLanes(VectorOperators.ADD);
+    out[3] += d2Im.reduceLanes(VectorOperators.ADD);
+    out[4] += scRe.reduceLanes(VectorOperators.ADD);
+    out[5] += scIm.reduceLanes(VectorOperators.ADD);
+    out[6] += sc2Re.reduceLanes(VectorOperators.ADD);
+    out[7] += sc2Im.reduceLanes(VectorOperators.ADD);
+    out[8] += s2Re.reduceLanes(VectorOperators.ADD);
+    out[9] += s2Im.reduceLanes(VectorOperators.ADD);
+    out[10] += aC.reduceLanes(VectorOperators.ADD);
+    out[11] += a2.reduceLanes(VectorOperators.ADD);
+  }
+
+  @Override
+  public void pairSums(int n, MemorySegment lam, MemorySegment c, long off,
+                       double[] aRe, double[] aIm, double[] bRe, double[] bIm, int np, double[] out) {
+    int step = SPECIES.length();
+    int body = n - n % step;
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    for (int p = 0; p < np; p++) {
+      DoubleVector xRe = DoubleVector.broadcast(SPECIES, aRe[p]);
+      DoubleVector xIm = DoubleVector.broadcast(SPECIES, aIm[p]);
+      DoubleVector xIm2 = DoubleVector.broadcast(SPECIES, aIm[p] * aIm[p]);
+      DoubleVector yRe = DoubleVector.broadcast(SPECIES, bRe[p]);
+      DoubleVector yIm = DoubleVector.broadcast(SPECIES, bIm[p]);
+      DoubleVector yIm2 = DoubleVector.broadcast(SPECIES, bIm[p] * bIm[p]);
+      DoubleVector xyIm = DoubleVector.broadcast(SPECIES, aIm[p] * bIm[p]);
+      DoubleVector bsRe = DoubleVector.zero(SPECIES), bsIm = bsRe, dRe = bsRe, dIm = bsRe;
+      for (int k = 0; k < body; k += step) {
+        DoubleVector l = load(lam, off + k);
+        DoubleVector ck = load(c, off + k);
+        DoubleVector a1 = xRe.add(l);
+        DoubleVector a2 = yRe.add(l);
+        DoubleVector ii = one.div(a1.fma(a1, xIm2).mul(a2.fma(a2, yIm2)));
+        DoubleVector pRe = a1.fma(a2, xyIm.neg()).mul(ii);
+        DoubleVector pIm = a1.fma(yIm, xIm.mul(a2)).mul(ii).neg();
+        DoubleVector l2 = l.mul(l);
+        bsRe = ck.fma(pRe, bsRe);
+        bsIm = ck.fma(pIm, bsIm);
+        dRe = l2.fma(pRe, dRe);
+        dIm = l2.fma(pIm, dIm);
+      }
+      out[4 * p] += bsRe.reduceLanes(VectorOperators.ADD);
+      out[4 * p + 1] += bsIm.reduceLanes(VectorOperators.ADD);
+      out[4 * p + 2] += dRe.reduceLanes(VectorOperators.ADD);
+      out[4 * p + 3] += dIm.reduceLanes(VectorOperators.ADD);
+    }
+    if (body < n) {
+      scalar.pairSums(n - body, lam, c, off + body, aRe, aIm, bRe, bIm, np, out);
+    }
+  }
+
+  @Override
+  public void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, int orders,
+                           double[] out) {
+    int step = SPECIES.length();
+    int body = n - n % step;
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector mu = DoubleVector.broadcast(SPECIES, center);
+    double[] acc = new double[2 * orders * step];
+    for (int k = 0; k < body; k += step) {
+      DoubleVector l = load(lam, off + k);
+      DoubleVector ck = load(c, off + k);
+      DoubleVector x = one.div(mu.add(l));
+      DoubleVector l2 = l.mul(l);
+      DoubleVector p = one;
+      for (int j = 0; j < orders; j++) {
+        int ic = j * step, il = (orders + j) * step;
+        ck.fma(p, DoubleVector.fromArray(SPECIES, acc, ic)).intoArray(acc, ic);
+        l2.fma(p, DoubleVector.fromArray(SPECIES, acc, il)).intoArray(acc, il);
+        p = p.mul(x);
+      }
+    }
+    scalar.powerMoments(n - body, lam, c, off + body, center, orders, out);
+    for (int j = 0; j < 2 * orders; j++) {
+      out[j] += DoubleVector.fromArray(SPECIES, acc, j * step).reduceLanes(VectorOperators.ADD);
+    }
   }
 }
