@@ -1,6 +1,9 @@
 package org.dmftbench.sim;
 
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import org.dmftbench.Tolerances;
 import org.dmftbench.linalg.Blas;
 import org.dmftbench.linalg.DMatrix;
@@ -27,7 +30,8 @@ import org.dmftbench.linalg.DVector;
  * whole curve costs one eigen-solve plus O(N r n_t). The diagonal d needs the row-weighted column
  * norms of V, O(N r).
  *
- * <p>Two ways to the eigenbasis, with the same result:
+ * <p>Two ways to the eigenbasis, with the same result (the Gram matrices are formed by the symmetric
+ * rank-k kernel {@link Blas#syrk}, lower triangle, which is what the eigensolver reads):
  * <ul>
  *   <li>primal: eigen-solve the N×N matrix A = ΦᵀΦ/P;</li>
  *   <li>dual (cheaper when P &lt; N): eigen-solve the P×P Gram matrix K = ΦΦᵀ/P = U diag(a) Uᵀ,
@@ -126,7 +130,7 @@ public final class ExactDraw {
     int n = setup.modes();
     DMatrix phi = data.phi();
     DMatrix a = DMatrix.allocate(arena, n, n);
-    blas.gemm(true, false, 1.0 / setup.samples(), phi, phi, 0.0, a);
+    blas.syrk(1.0 / setup.samples(), phi, 0.0, a);
     SymmetricEigen.Decomposition dec = eigen.decompose(arena, a);
     return new Basis(dec.vectors(), clampNonNegative(dec.values()));
   }
@@ -138,8 +142,11 @@ public final class ExactDraw {
       return null;
     }
     DMatrix phi = data.phi();
+    // K = ΦΦᵀ/P = (Φᵀ)ᵀΦᵀ/P: transpose once (O(NP)) so that the symmetric rank-k kernel forms it.
+    DMatrix phiT = DMatrix.allocate(arena, n, p);
+    transpose(phi, phiT);
     DMatrix k = DMatrix.allocate(arena, p, p);
-    blas.gemm(false, true, 1.0 / p, phi, phi, 0.0, k);
+    blas.syrk(1.0 / p, phiT, 0.0, k);
     SymmetricEigen.Decomposition dec = eigen.decompose(arena, k);
     double[] a = clampNonNegative(dec.values());
     double max = a.length == 0 ? 0 : a[a.length - 1];
@@ -153,6 +160,18 @@ public final class ExactDraw {
     DMatrix v = DMatrix.allocate(arena, n, p);
     blas.gemm(true, false, 1.0, phi, u, 0.0, v);
     return new Basis(v, a);
+  }
+
+  /** dst ← srcᵀ (dst is cols×rows of src), by columns of src. */
+  static void transpose(DMatrix src, DMatrix dst) {
+    int rows = src.rows();
+    double[] col = new double[rows];
+    for (int j = 0; j < src.cols(); j++) {
+      MemorySegment.copy(src.segment(), JAVA_DOUBLE, src.index(0, j) * Double.BYTES, col, 0, rows);
+      for (int i = 0; i < rows; i++) {
+        dst.segment().setAtIndex(JAVA_DOUBLE, dst.index(j, i), col[i]);
+      }
+    }
   }
 
   private static double[] clampNonNegative(double[] values) {
