@@ -26,9 +26,12 @@ import org.dmftbench.linalg.DVector;
  * dC/dt = −HC − CH + 2T I.
  *
  * <p>Route to the t-dependent part: the n_t vectors u(t_j) − m are the columns of an r×n_t matrix
- * X, and Δ = V X is one gemm (N·r·n_t flops) — V is applied once to all times together, so the
- * whole curve costs one eigen-solve plus O(N r n_t). The diagonal d needs the row-weighted column
- * norms of V, O(N r).
+ * X, and Δ = V X is applied once to all times together; with the primal route V = QZ stays factored
+ * ({@link SymmetricEigen#standard()}): V X = Q(Z X), a gemm and a blocked reflector application,
+ * O(N² n_t), and the projections are Zᵀ(Qᵀ[w̄, w(0), b]). So the whole curve costs the
+ * tridiagonal reduction, the tridiagonal eigenvectors Z, and O(N² n_t) — no back-transformation.
+ * Only the Langevin weights d_i (T &gt; 0) need V formed; they are the row-weighted column norms of
+ * V, O(N r).
  *
  * <p>Two ways to the eigenbasis, with the same result (the Gram matrices are formed by the symmetric
  * rank-k kernel {@link Blas#syrk}, lower triangle, which is what the eigensolver reads):
@@ -122,8 +125,8 @@ public final class ExactDraw {
     return curve(arena, data, basis);
   }
 
-  /** Orthonormal eigenvectors (N×r) of A for its eigenvalues a (r of them; the rest of R^N is null). */
-  private record Basis(DMatrix v, double[] a) {
+  /** The eigenbasis of A restricted to r directions (r = N primal, r = P dual; the rest of R^N is null). */
+  private record Basis(EigenBasis v, double[] a) {
   }
 
   private Basis primal(Arena arena, DrawGenerator.Data data) {
@@ -131,8 +134,8 @@ public final class ExactDraw {
     DMatrix phi = data.phi();
     DMatrix a = DMatrix.allocate(arena, n, n);
     blas.syrk(1.0 / setup.samples(), phi, 0.0, a);
-    SymmetricEigen.Decomposition dec = eigen.decompose(arena, a);
-    return new Basis(dec.vectors(), clampNonNegative(dec.values()));
+    EigenBasis basis = eigen.factor(arena, a);
+    return new Basis(basis, clampNonNegative(basis.values()));
   }
 
   private Basis dual(Arena arena, DrawGenerator.Data data) {
@@ -147,19 +150,20 @@ public final class ExactDraw {
     transpose(phi, phiT);
     DMatrix k = DMatrix.allocate(arena, p, p);
     blas.syrk(1.0 / p, phiT, 0.0, k);
-    SymmetricEigen.Decomposition dec = eigen.decompose(arena, k);
-    double[] a = clampNonNegative(dec.values());
+    EigenBasis kb = eigen.factor(arena, k);
+    double[] a = clampNonNegative(kb.values());
     double max = a.length == 0 ? 0 : a[a.length - 1];
     if (a.length > 0 && !(a[0] > Tolerances.SIM_DUAL_MIN_EIGEN_RATIO * max)) {
       return null;
     }
-    DMatrix u = dec.vectors();
+    DMatrix u = DMatrix.allocate(arena, p, p);
+    u.copyFrom(kb.explicit(arena));
     for (int i = 0; i < p; i++) {
       blas.scal(1.0 / Math.sqrt(p * a[i]), u.column(i));
     }
     DMatrix v = DMatrix.allocate(arena, n, p);
     blas.gemm(true, false, 1.0, phi, u, 0.0, v);
-    return new Basis(v, a);
+    return new Basis(EigenBasis.explicit(v, a, blas), a);
   }
 
   /** dst ← srcᵀ (dst is cols×rows of src), by columns of src. */
@@ -193,18 +197,18 @@ public final class ExactDraw {
     int r = basis.a().length;
     int nt = times.length;
     double gamma = setup.decay();
-    DMatrix v = basis.v();
+    EigenBasis v = basis.v();
     DMatrix phiMat = data.phi();
 
-    DVector b = DVector.allocate(arena, n);
-    blas.gemv(true, 1.0 / p, phiMat, data.labels(), 0.0, b);
-    DVector wbar = DVector.of(arena, data.target());
-    DVector m = DVector.allocate(arena, r);
-    DVector m0 = DVector.allocate(arena, r);
-    DVector bt = DVector.allocate(arena, r);
-    blas.gemv(true, 1.0, v, wbar, 0.0, m);
-    blas.gemv(true, 1.0, v, data.initialWeights(), 0.0, m0);
-    blas.gemv(true, 1.0, v, b, 0.0, bt);
+    // Projections m = Vᵀw̄, m0 = Vᵀw(0), b̃ = Vᵀb in one block operation on [w̄, w(0), b].
+    DMatrix rhs = DMatrix.allocate(arena, n, 3);
+    rhs.column(0).copyFrom(data.target());
+    rhs.column(1).copyFrom(data.initialWeights().toArray());
+    blas.gemv(true, 1.0 / p, phiMat, data.labels(), 0.0, rhs.column(2));
+    DMatrix proj = v.multiplyTranspose(rhs, arena);
+    DVector m = proj.column(0);
+    DVector m0 = proj.column(1);
+    DVector bt = proj.column(2);
 
     double[] g = new double[r];
     for (int i = 0; i < r; i++) {
@@ -223,7 +227,7 @@ public final class ExactDraw {
       x.column(j).copyFrom(col);
     }
     DMatrix delta = DMatrix.allocate(arena, n, nt);
-    blas.gemm(false, false, 1.0, v, x, 0.0, delta);
+    v.multiply(x, delta, arena);
 
     double[] lambda = setup.lambda();
     double[] d = null;
@@ -231,8 +235,9 @@ public final class ExactDraw {
     if (setup.temperature() > 0) {
       d = new double[r];
       double sumD = 0;
+      DMatrix vx = v.explicit(arena);
       for (int i = 0; i < r; i++) {
-        double[] vi = v.column(i).toArray();
+        double[] vi = vx.column(i).toArray();
         double s = 0;
         for (int k = 0; k < n; k++) {
           s += lambda[k] * vi[k] * vi[k];
@@ -252,8 +257,9 @@ public final class ExactDraw {
       // Null space of A: Δ_⊥(t) = e^{−γt} (I − VVᵀ) w(0) − (I − VVᵀ) w̄.
       DVector xPerp = DVector.of(arena, data.initialWeights().toArray());
       DVector zPerp = DVector.of(arena, data.target());
-      blas.gemv(false, -1.0, v, m0, 1.0, xPerp);
-      blas.gemv(false, -1.0, v, m, 1.0, zPerp);
+      DMatrix vx = v.explicit(arena);
+      blas.gemv(false, -1.0, vx, m0, 1.0, xPerp);
+      blas.gemv(false, -1.0, vx, m, 1.0, zPerp);
       for (int j = 0; j < nt; j++) {
         DVector dj = delta.column(j);
         blas.axpy(Math.exp(-gamma * times[j]), xPerp, dj);
