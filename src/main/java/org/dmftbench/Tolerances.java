@@ -23,6 +23,13 @@ public final class Tolerances {
    */
   public static final double REDUCTION_C = 2.0;
 
+  /**
+   * Constant c of the nrm2 bound |‖x‖̂ − ‖x‖| ≤ c·(n + 2)·u·‖x‖: the sum of squares carries the
+   * reduction error n·u relative to Σx_i² (all terms are positive), the square root halves it and
+   * adds u; exact power-of-two scaling adds nothing.
+   */
+  public static final double NRM2_C = 1.0;
+
   // ---- eigen ---------------------------------------------------------------------------------
 
   /**
