@@ -32,7 +32,9 @@ import org.dmftbench.linalg.DMatrix;
  *   <li>the Gu–Eisenstat recomputation ẑ_i² = Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), so that the
  *       computed roots are exact eigenvalues of a nearby update and the eigenvectors
  *       u_j = (ẑ_i / (d_i − λ_j))_i / ‖·‖ are orthogonal to working precision ({@code dlaed3});</li>
- *   <li>the new eigenvectors Q·U by one gemm (n×k by k×k, k the number of non-deflated roots).</li>
+ *   <li>the new eigenvectors Q·U by two gemm calls, one per half of the rows, each over only the
+ *       columns of Q that are nonzero there ({@code dlaed3}'s use of {@code dlaed2}'s column
+ *       types): about n k² flops instead of 2n k², k the number of non-deflated roots.</li>
  * </ol>
  * T is scaled by a power of two to unit max norm before the recursion ({@code dstedc} does the same).
  * Values only are delegated to {@link TridiagonalQL} (as {@code dstedc} delegates to {@code dsterf}).
@@ -136,13 +138,11 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     final DMatrix g;
     final DMatrix u;
     final DMatrix out;
-    final double[] heapZ;
 
     Workspace(Arena arena, int n) {
       g = DMatrix.allocate(arena, n, n);
       u = DMatrix.allocate(arena, n, n);
       out = DMatrix.allocate(arena, n, n);
-      heapZ = new double[0];
     }
   }
 
@@ -213,6 +213,12 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     }
     double tol = 8.0 * EPS * Math.max(dmax, zmax);
     boolean[] deflated = new boolean[n];
+    // column structure (dlaed2's four types): 0 = rows of the first half only, 2 = second half
+    // only, 1 = both (mixed by a deflating rotation); the final gemm skips the zero blocks
+    int[] type = new int[n];
+    for (int t = 0; t < n; t++) {
+      type[t] = order[t] < m ? 0 : 2;
+    }
     int pj = -1;
     for (int t = 0; t < n; t++) {
       if (rho * Math.abs(zl[t]) <= tol) {
@@ -231,6 +237,9 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
           zl[t] = tau;
           zl[pj] = 0.0;
           rotateColumns(z, lo, n, lo + order[pj], lo + order[t], c, s);
+          if (type[pj] != type[t]) {
+            type[t] = 1;
+          }
           double dp = dl[pj] * c * c + dl[t] * s * s;
           dl[t] = dl[pj] * s * s + dl[t] * c * c;
           dl[pj] = dp;
@@ -274,16 +283,33 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         secularRoot(j, kk, dk, z2, rho, orig, tau);
         lam[j] = dk[orig[j]] + tau[j];
       }
-      DMatrix u = ws.u.view(0, 0, kk, kk);
-      rankOneVectors(dk, zk, orig, tau, u);
+      // group the live columns by type: G = [type 0 | type 1 | type 2], U's rows permuted alike
+      int[] count = new int[3];
+      for (int p = 0; p < kk; p++) {
+        count[type[live[p]]]++;
+      }
+      int[] next = {0, count[0], count[0] + count[1]};
+      int[] slot = new int[kk];
+      for (int p = 0; p < kk; p++) {
+        slot[p] = next[type[live[p]]]++;
+      }
+      DMatrix u2 = ws.u.view(0, 0, kk, kk);
+      rankOneVectors(dk, zk, orig, tau, slot, u2);
       DMatrix g = ws.g.view(0, 0, n, kk);
       MemorySegment gs = g.segment();
+      MemorySegment u2s = u2.segment();
       for (int p = 0; p < kk; p++) {
-        MemorySegment.copy(zs, z.index(lo, lo + order[live[p]]) * Double.BYTES, gs, g.index(0, p) * Double.BYTES,
+        MemorySegment.copy(zs, z.index(lo, lo + order[live[p]]) * Double.BYTES, gs, g.index(0, slot[p]) * Double.BYTES,
             (long) n * Double.BYTES);
       }
-      k.gemm(false, false, n, kk, kk, 1.0, gs, g.offset(), g.ld(), u.segment(), u.offset(), u.ld(), 0.0,
+      int topCols = count[0] + count[1];
+      int botFirst = count[0];
+      int botCols = count[1] + count[2];
+      // rows of the first half: columns of types 0 and 1; rows of the second half: types 1 and 2
+      k.gemm(false, false, m, kk, topCols, 1.0, gs, g.offset(), g.ld(), u2s, u2.offset(), u2.ld(), 0.0,
           os, out.offset(), out.ld());
+      k.gemm(false, false, n - m, kk, botCols, 1.0, gs, g.index(m, botFirst), g.ld(), u2s, u2.index(botFirst, 0),
+          u2.ld(), 0.0, os, out.index(m, 0), out.ld());
     }
     for (int q = 0; q < n - kk; q++) {
       lam[kk + q] = dl[dead[q]];
@@ -313,9 +339,9 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
 
   /**
    * Eigenvectors of D + ρ z zᵀ from its computed roots λ_j = d[orig[j]] + tau[j] (Gu–Eisenstat):
-   * ẑ_i² = −Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), u(i, j) = ẑ_i / (d_i − λ_j), columns normalized.
+   * ẑ_i² = −Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), u(slot[i], j) = ẑ_i / (d_i − λ_j), columns normalized.
    */
-  private static void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, DMatrix u) {
+  private static void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, int[] slot, DMatrix u) {
     int kk = dk.length;
     MemorySegment us = u.segment();
     if (kk == 1) {
@@ -350,7 +376,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       double inv = 1.0 / Math.sqrt(ss);
       long col = u.index(0, j);
       for (int i = 0; i < kk; i++) {
-        us.setAtIndex(JAVA_DOUBLE, col + i, delta[i] * inv);
+        us.setAtIndex(JAVA_DOUBLE, col + slot[i], delta[i] * inv);
       }
     }
   }
