@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
         SimulateCommand.class,
         ScalingCommand.class,
         EigCommand.class,
+        CurveCommand.class,
+        StaticCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class DmftBench implements Runnable {

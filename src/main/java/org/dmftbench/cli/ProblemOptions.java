@@ -1,116 +1,86 @@
 package org.dmftbench.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.dmftbench.model.Problem;
+import org.dmftbench.model.Spectrum;
 import picocli.CommandLine.Option;
 
-/** The problem parameters of spec §1 shared by {@code simulate} and {@code scaling}. */
+/** The DMFT problem options shared by {@code curve} and {@code static} (spec §1 of dmft.md). */
 final class ProblemOptions {
 
-  @Option(names = "--alpha", defaultValue = "0.5", description = "Spectral decay: lambda_k = lambda_1 k^-(1+alpha) (default ${DEFAULT-VALUE}).")
+  @Option(names = "--alpha", defaultValue = "0.5", description = "Spectral decay: lambda_k = lambda1 k^-(1+alpha), alpha > 0 (default ${DEFAULT-VALUE}).")
   double alpha;
 
-  @Option(names = "--beta", defaultValue = "0.5", description = "Target decay: c_k = c_1 k^-(1+beta) (default ${DEFAULT-VALUE}).")
+  @Option(names = "--beta", defaultValue = "0.5", description = "Target decay: c_k = c1 k^-(1+beta), beta > 0 (default ${DEFAULT-VALUE}).")
   double beta;
 
-  @Option(names = "--lambda1", defaultValue = "1", description = "lambda_1 (default ${DEFAULT-VALUE}).")
-  double lambda1;
-
-  @Option(names = "--c1", defaultValue = "1", description = "c_1 (default ${DEFAULT-VALUE}).")
-  double c1;
-
-  @Option(names = "--N", defaultValue = "1000", description = "Model size: number of learnable modes (default ${DEFAULT-VALUE}).")
+  @Option(names = "--N", defaultValue = "1000", description = "Number of learnable modes N >= 1 (default ${DEFAULT-VALUE}).")
   int n;
 
-  @Option(names = "--P", defaultValue = "500", description = "Number of training samples (default ${DEFAULT-VALUE}).")
-  int p;
+  @Option(names = "--P", defaultValue = "500", description = "Training samples P > 0, or 'inf' for the population limit (default ${DEFAULT-VALUE}).")
+  String p;
 
-  @Option(names = "--tail-M", description = "Number of target modes M >= N; modes N+1..M are unlearnable "
-      + "(default M = N; 'inf' for M = infinity).")
-  String tailM;
-
-  @Option(names = "--gamma", defaultValue = "0", description = "Weight decay (default ${DEFAULT-VALUE}).")
+  @Option(names = "--gamma", defaultValue = "0", description = "Weight decay gamma >= 0 (default ${DEFAULT-VALUE}).")
   double gamma;
 
-  @Option(names = "--sigma2", defaultValue = "0", description = "Label-noise variance sigma^2 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--sigma2", defaultValue = "0", description = "Label-noise variance sigma^2 >= 0 (default ${DEFAULT-VALUE}).")
   double sigma2;
 
-  @Option(names = "--T", defaultValue = "0", description = "Langevin temperature (default ${DEFAULT-VALUE}).")
+  @Option(names = "--T", defaultValue = "0", description = "Langevin temperature T >= 0; T > 0 needs gamma > 0 (default ${DEFAULT-VALUE}).")
   double temperature;
 
-  @Option(names = "--sigma0", defaultValue = "0", description = "Standard deviation sigma_0 of the initial weights "
-      + "(variance sigma_0^2; default ${DEFAULT-VALUE}).")
+  @Option(names = "--sigma0", defaultValue = "0", description = "Standard deviation sigma0 of the initial weights, w_k(0) ~ N(0, sigma0^2) (default ${DEFAULT-VALUE}).")
   double sigma0;
 
-  /** M as a number: N when absent, {@link Integer#MAX_VALUE} for 'inf'. */
-  long tailModes(int modes) {
-    if (tailM == null) {
-      return modes;
+  @Option(names = "--lambda1", defaultValue = "1", description = "Top eigenvalue lambda1 > 0 (default ${DEFAULT-VALUE}).")
+  double lambda1;
+
+  @Option(names = "--c1", defaultValue = "1", description = "Top target power c1 >= 0 (default ${DEFAULT-VALUE}).")
+  double c1;
+
+  @Option(names = "--tail-M", description = "Number of target modes M >= N; modes N+1..M are unlearnable (default: M = N, no tail).")
+  Long tailM;
+
+  @Option(names = "--spectrum", paramLabel = "FILE", description = "Read (lambda_k, c_k) pairs from FILE, one mode per line, instead of the power laws.")
+  Path spectrumFile;
+
+  Spectrum spectrum() throws IOException {
+    if (spectrumFile != null) {
+      if (tailM != null) {
+        throw new UserInputException("--tail-M applies to power-law spectra, not to --spectrum files");
+      }
+      return Spectrum.fromFile(spectrumFile);
     }
-    String s = tailM.trim();
-    if (s.equalsIgnoreCase("inf") || s.equalsIgnoreCase("infinity")) {
-      return Integer.MAX_VALUE;
+    return Spectrum.powerLaw(n, alpha, beta, lambda1, c1, tailM == null ? n : tailM);
+  }
+
+  double samples() {
+    String s = p.strip().toLowerCase(Locale.ROOT);
+    if (s.equals("inf") || s.equals("infinity")) {
+      return Double.POSITIVE_INFINITY;
     }
     try {
-      long m = Long.parseLong(s);
-      if (m < modes) {
-        throw new IllegalArgumentException("--tail-M must be >= N = " + modes + ", got " + m);
+      double v = Double.parseDouble(s);
+      if (!Double.isFinite(v) || !(v > 0)) {
+        throw new UserInputException("--P must be > 0 (or 'inf'), got " + p);
       }
-      return m;
+      return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--tail-M must be an integer or 'inf', got '" + tailM + "'");
+      throw new UserInputException("--P must be a number > 0 or 'inf', got '" + p + "'");
     }
   }
 
-  /** Validates the scalar parameters (the spectrum checks its own). */
-  void validate() {
-    finitePositive("--alpha", alpha);
-    finitePositive("--beta", beta);
-    finitePositive("--lambda1", lambda1);
-    finiteNonNegative("--c1", c1);
-    finiteNonNegative("--gamma", gamma);
-    finiteNonNegative("--sigma2", sigma2);
-    finiteNonNegative("--T", temperature);
-    finiteNonNegative("--sigma0", sigma0);
-    if (n < 1) {
-      throw new IllegalArgumentException("--N must be >= 1, got " + n);
+  Problem problem(Spectrum s) {
+    if (!Double.isFinite(sigma0)) {
+      throw new UserInputException("--sigma0 must be finite, got " + sigma0);
     }
-    if (p < 1) {
-      throw new IllegalArgumentException("--P must be >= 1, got " + p);
-    }
+    return new Problem(s, samples(), gamma, sigma2, temperature, sigma0 * sigma0);
   }
 
-  static void finitePositive(String name, double v) {
-    if (!(v > 0) || !Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
-    }
-  }
-
-  static void finiteNonNegative(String name, double v) {
-    if (!(v >= 0) || !Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
-    }
-  }
-
-  /** The parameters as one comment line for output files. */
-  String describe(int modes, int samples) {
-    return String.format(java.util.Locale.ROOT,
-        "alpha=%s beta=%s lambda1=%s c1=%s N=%d P=%d M=%s gamma=%s sigma2=%s T=%s sigma0=%s",
-        alpha, beta, lambda1, c1, modes, samples, tailM == null ? String.valueOf(modes) : tailM, gamma, sigma2,
-        temperature, sigma0);
-  }
-
-  /** Log-spaced grid of {@code points} values from lo to hi (inclusive). */
-  static double[] logGrid(double lo, double hi, int points, String what) {
-    if (!(lo > 0) || !(hi >= lo) || !Double.isFinite(hi)) {
-      throw new IllegalArgumentException(what + " range must satisfy 0 < min <= max < inf, got [" + lo + ", " + hi + "]");
-    }
-    if (points < 1 || points > 100_000) {
-      throw new IllegalArgumentException("--points must be in [1, 100000], got " + points);
-    }
-    double[] x = new double[points];
-    for (int i = 0; i < points; i++) {
-      x[i] = points == 1 ? lo : lo * Math.pow(hi / lo, i / (double) (points - 1));
-    }
-    x[points - 1] = hi;
-    return x;
+  String describe(Spectrum s) {
+    return String.format(Locale.ROOT, "%s; P=%s gamma=%s sigma2=%s T=%s sigma0=%s tau=%.6g",
+        s.description(), p, gamma, sigma2, temperature, sigma0, s.tau());
   }
 }

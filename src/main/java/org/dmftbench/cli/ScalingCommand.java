@@ -46,7 +46,7 @@ final class ScalingCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
-  ProblemOptions problem;
+  SweepOptions problem;
 
   @Option(names = "--vary", required = true, description = "What to sweep: t, P or N.")
   String vary;
@@ -128,7 +128,7 @@ final class ScalingCommand implements Callable<Integer> {
     if (population && (experiment || v.equals("P"))) {
       throw new IllegalArgumentException("--population applies to the theory with --vary t or N");
     }
-    double[] x = ProblemOptions.logGrid(from, to, points, "--from/--to");
+    double[] x = SweepOptions.logGrid(from, to, points, "--from/--to");
     if (!v.equals("t")) {
       for (int i = 0; i < x.length; i++) {
         x[i] = Math.round(x[i]);
@@ -290,7 +290,7 @@ final class ScalingCommand implements Callable<Integer> {
   }
 
   private Sweep stoppingSweep(double[] x, boolean experiment, int nThreads) {
-    double[] times = ProblemOptions.logGrid(tMin, tMax, tPoints, "--t-min/--t-max");
+    double[] times = SweepOptions.logGrid(tMin, tMax, tPoints, "--t-min/--t-max");
     int n = x.length;
     double[] tStar = new double[n];
     double[] eStar = new double[n];

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dmftbench.model.Problem;
+import org.dmftbench.model.Spectrum;
 import org.dmftbench.sim.Comparison;
 import org.dmftbench.sim.CurveStats;
 import org.dmftbench.sim.ExactDraw;
@@ -37,10 +39,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin
   ProblemOptions problem;
 
-  @Option(names = "--t-min", defaultValue = "0.1", description = "First time point (default ${DEFAULT-VALUE}).")
+  @Option(names = "--t-min", defaultValue = "1e-2", description = "First time point (default ${DEFAULT-VALUE}).")
   double tMin;
 
-  @Option(names = "--t-max", defaultValue = "1e4", description = "Last time point (default ${DEFAULT-VALUE}).")
+  @Option(names = "--t-max", defaultValue = "1e6", description = "Last time point (default ${DEFAULT-VALUE}).")
   double tMax;
 
   @Option(names = "--points", defaultValue = "64", description = "Number of log-spaced time points (default ${DEFAULT-VALUE}).")
@@ -65,13 +67,18 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Write the CSV here instead of standard output.")
   Path out;
 
+  private String header = "";
+
+  @Option(names = "--plot", paramLabel = "FILE", description = "Draw the log-log learning curve (mean, mean +- 2 SE, "
+      + "and the DMFT with --compare) to FILE (.png or .svg).")
+  Path plot;
+
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
   @Override
   public Integer call() throws IOException {
-    problem.validate();
-    double[] times = ProblemOptions.logGrid(tMin, tMax, points, "time");
+    double[] times = SweepOptions.logGrid(tMin, tMax, points, "time");
     ExactDraw.Route r = parseRoute(route);
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (nThreads < 1 || nThreads > 4096) {
@@ -80,10 +87,9 @@ final class SimulateCommand implements Callable<Integer> {
     if (draws < 2) {
       throw new IllegalArgumentException("--draws must be >= 2 (a standard error needs two draws), got " + draws);
     }
-    SimSetup setup = SimSetup.powerLaw(problem.n, problem.p, problem.tailModes(problem.n), problem.alpha, problem.beta,
-        problem.lambda1, problem.c1, problem.sigma2, problem.gamma, problem.temperature, problem.sigma0 * problem.sigma0);
-    if (r == ExactDraw.Route.DUAL && problem.p >= problem.n) {
-      throw new IllegalArgumentException("--route dual needs P < N, got P = " + problem.p + ", N = " + problem.n);
+    SimSetup setup = setup();
+    if (r == ExactDraw.Route.DUAL && setup.samples() >= setup.modes()) {
+      throw new IllegalArgumentException("--route dual needs P < N, got P = " + setup.samples() + ", N = " + setup.modes());
     }
     double[] theory = compare ? Theory.curve(setup, times) : null;
 
@@ -120,6 +126,9 @@ final class SimulateCommand implements Callable<Integer> {
         Comparison c = Comparison.of(theory, result.stats().meanGeneralization(), result.stats().seGeneralization());
         err.println(c.verdict());
       }
+      if (plot != null) {
+        writePlot(result.stats(), theory);
+      }
       err.flush();
       return DmftBench.OK;
     } finally {
@@ -132,6 +141,20 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /** The experiment's problem from the same options as {@code curve} (power laws or --spectrum FILE). */
+  private SimSetup setup() throws IOException {
+    double p = problem.samples();
+    if (Double.isInfinite(p) || p != Math.rint(p) || p > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the experiment needs a whole number of samples --P, got " + problem.p);
+    }
+    try (Spectrum spectrum = problem.spectrum()) {
+      Problem checked = problem.problem(spectrum);
+      header = problem.describe(spectrum);
+      return new SimSetup(spectrum.lambda().toArray(), spectrum.c().toArray(), (int) p, checked.sigma2(), spectrum.tau(),
+          checked.gamma(), checked.temperature(), checked.sigma0Sq());
+    }
+  }
+
   static ExactDraw.Route parseRoute(String s) {
     return switch (s.trim().toLowerCase(Locale.ROOT)) {
       case "auto" -> ExactDraw.Route.AUTO;
@@ -141,11 +164,30 @@ final class SimulateCommand implements Callable<Integer> {
     };
   }
 
+  private void writePlot(CurveStats st, double[] theory) throws IOException {
+    double[] t = st.times();
+    double[] lo = new double[t.length];
+    double[] hi = new double[t.length];
+    for (int j = 0; j < t.length; j++) {
+      lo[j] = st.meanGeneralization()[j] - 2 * st.seGeneralization()[j];
+      hi[j] = st.meanGeneralization()[j] + 2 * st.seGeneralization()[j];
+    }
+    LogLogChart chart = new LogLogChart("Learning curve: experiment (" + st.draws() + " draws)"
+        + (theory != null ? " vs DMFT" : ""), "t", "E_g")
+        .points("experiment mean", t, st.meanGeneralization(), new java.awt.Color(0x1f77b4))
+        .line("mean - 2 SE", t, lo, new java.awt.Color(0x9ecae1), true)
+        .line("mean + 2 SE", t, hi, new java.awt.Color(0x9ecae1), true);
+    if (theory != null) {
+      chart.line("DMFT", t, theory, new java.awt.Color(0xd62728), false);
+    }
+    chart.write(plot);
+  }
+
   private String csv(SimSetup setup, Experiment.Result result, double[] theory) {
     CurveStats st = result.stats();
     StringBuilder sb = new StringBuilder();
-    sb.append("# dmftbench simulate ").append(problem.describe(setup.modes(), setup.samples()))
-        .append(String.format(Locale.ROOT, " tau=%s draws=%d seed=%d%n", Double.toString(setup.tail()), st.draws(), seed));
+    sb.append("# dmftbench simulate ").append(header)
+        .append(String.format(Locale.ROOT, " draws=%d seed=%d route=%s%n", st.draws(), seed, route));
     if (!result.complete()) {
       sb.append(String.format(Locale.ROOT, "# partial: %d of %d draws finished before interruption%n", st.draws(),
           result.requested()));

@@ -32,7 +32,6 @@ import org.dmftbench.model.Problem;
  */
 public final class ContourSolver {
 
-  static final boolean DEBUG = Boolean.getBoolean("dmft.debug");
   private final Problem problem;
   private final ComplexKernels kernels;
   private final double minLambda;
@@ -112,7 +111,6 @@ public final class ContourSolver {
         j++;
       }
       windows.add(Arrays.copyOfRange(sorted, i, j));
-      windows.get(windows.size() - 1);
       i = j;
     }
     CurvePoint[][] results = new CurvePoint[windows.size()][];
@@ -244,7 +242,6 @@ public final class ContourSolver {
         for (int b = a; b < m; b++) {
           double[] r = a == b ? diagonal(kRe[a], kIm[a], q[a], sg[a]) : dividedDifference(kRe, kIm, q, sg, a, b);
           if (r == null) {
-            if (DEBUG) System.err.printf("fallback n=%d a=%d b=%d k_a=%.3e%+.3ei k_b=%.3e%+.3ei%n", n, a - n, b - n, kRe[a], kIm[a], kRe[b], kIm[b]);
             fallback.add(new int[] {a, b});
             continue;
           }

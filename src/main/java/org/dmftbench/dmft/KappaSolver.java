@@ -152,8 +152,18 @@ public final class KappaSolver {
       }
       double dRe = 1 - sums[2] * invP, dIm = -sums[3] * invP;
       double dd = dRe * dRe + dIm * dIm;
-      xRe -= (rRe * dRe + rIm * dIm) / dd;
-      xIm -= (rIm * dRe - rRe * dIm) / dd;
+      double stepRe = (rRe * dRe + rIm * dIm) / dd, stepIm = (rIm * dRe - rRe * dIm) / dd;
+      if (Math.hypot(stepRe, stepIm) <= 8 * Tolerances.U * Math.hypot(xRe, xIm)
+          && Math.hypot(rRe, rIm) <= Tolerances.KAPPA_RESIDUAL_MAX * zAbs) {
+        // at the rounding floor of the residual (|z| ≪ |κ|): accept what the contract allows
+        k[0] = xRe;
+        k[1] = xIm;
+        gpRe = dRe;
+        gpIm = dIm;
+        return true;
+      }
+      xRe -= stepRe;
+      xIm -= stepIm;
       if (!Double.isFinite(xRe) || !Double.isFinite(xIm) || Math.hypot(xRe - pRe, xIm - pIm) > stepLen + 1e-3 * Math.hypot(pRe, pIm)) {
         return false;   // diverging or heading for another branch
       }

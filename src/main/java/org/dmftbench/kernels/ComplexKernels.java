@@ -52,4 +52,12 @@ public interface ComplexKernels {
    * expansion of the bilinear forms for node pairs clustered around μ.
    */
   void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, int orders, double[] out);
+
+  /**
+   * Lag convolution of the time-domain DMFT (Volterra history sums, real): for nFrom ≤ t &lt; nTo and
+   * k &lt; nk, out[outOff + (t − nFrom)·ldo + k] += Σ_{m = mFrom}^{mTo − 1} rho[t − m] · x[xOff + m·ldx + k].
+   * Every x row is one time slice, contiguous over modes; requires t − m ≥ 0 for all terms.
+   */
+  void lagConvolution(int nk, double[] x, int xOff, int ldx, int mFrom, int mTo, double[] rho, int nFrom,
+                      int nTo, double[] out, int outOff, int ldo);
 }

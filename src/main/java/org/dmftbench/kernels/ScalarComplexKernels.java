@@ -121,4 +121,19 @@ public final class ScalarComplexKernels implements ComplexKernels {
       }
     }
   }
+
+  @Override
+  public void lagConvolution(int nk, double[] x, int xOff, int ldx, int mFrom, int mTo, double[] rho, int nFrom,
+                             int nTo, double[] out, int outOff, int ldo) {
+    for (int t = nFrom; t < nTo; t++) {
+      int o = outOff + (t - nFrom) * ldo;
+      for (int k = 0; k < nk; k++) {
+        double acc = 0;
+        for (int m = mFrom; m < mTo; m++) {
+          acc = Math.fma(rho[t - m], x[xOff + m * ldx + k], acc);
+        }
+        out[o + k] += acc;
+      }
+    }
+  }
 }

@@ -27,11 +27,11 @@ class SimCommandsTest {
   @Test
   void simulateWritesMeanAndStandardErrorWithComparison(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("sim.csv");
-    Run r = run("simulate", "--N", "60", "--P", "30", "--gamma", "1e-3", "--draws", "12", "--points", "5",
+    Run r = run("simulate", "--N", "60", "--P", "30", "--gamma", "1e-3", "--draws", "12", "--points", "5", "--t-min", "0.1", "--t-max", "1e4",
         "--threads", "2", "--compare", "--quiet", "--out", csv.toString());
     assertEquals(0, r.code(), r.err());
     List<String> lines = Files.readAllLines(csv);
-    assertTrue(lines.get(0).startsWith("# dmftbench simulate"), lines.get(0));
+    assertTrue(lines.get(0).startsWith("# dmftbench simulate power law N=60"), lines.get(0));
     assertEquals("t,eg_mean,eg_se,etr_mean,etr_se,eg_dmft,gap_se,gap_rel,agree", lines.get(1));
     assertEquals(2 + 5 + 1, lines.size());
     String[] first = lines.get(2).split(",");
@@ -41,7 +41,7 @@ class SimCommandsTest {
     assertTrue(r.err().contains("points within"), r.err());
     // Same seed, one thread: identical file.
     Path csv1 = dir.resolve("sim1.csv");
-    assertEquals(0, run("simulate", "--N", "60", "--P", "30", "--gamma", "1e-3", "--draws", "12", "--points", "5",
+    assertEquals(0, run("simulate", "--N", "60", "--P", "30", "--gamma", "1e-3", "--draws", "12", "--points", "5", "--t-min", "0.1", "--t-max", "1e4",
         "--threads", "1", "--compare", "--quiet", "--out", csv1.toString()).code());
     assertEquals(Files.readString(csv), Files.readString(csv1));
   }
