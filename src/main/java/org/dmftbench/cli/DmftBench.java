@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
         ReportCommand.class,
         CompareCommand.class,
         MatrixCommand.class,
+        SimulateCommand.class,
+        ScalingCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class DmftBench implements Runnable {

@@ -1,0 +1,302 @@
+package org.dmftbench.sim;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.dmftbench.Tolerances;
+import org.dmftbench.linalg.Blas;
+import org.dmftbench.linalg.DMatrix;
+import org.dmftbench.linalg.DVector;
+
+/**
+ * The exact learning curve of one draw of the data (spec §2), for every requested time from one
+ * symmetric eigen-solve.
+ *
+ * <p>With A = ΦᵀΦ/P = V diag(a) Vᵀ, b = Φᵀy/P, g_i = a_i + γ, m = Vᵀw̄, m0 = Vᵀw(0), b̃ = Vᵀb, the
+ * mean weights (averaged over the Langevin noise) are w(t) = V u(t) with
+ * u_i(t) = e^{−g_i t} m0_i + φ(g_i, t) b̃_i, φ(g, t) = (1 − e^{−gt})/g (= t at g = 0), and
+ * <pre>
+ *   E_g(t)  = Σ_k λ_k Δ_k(t)² + 2T Σ_i d_i φ(2g_i, t) + τ,   (2φ(2g, t) = (1 − e^{−2gt})/g)   Δ(t) = V(u(t) − m) = w(t) − w̄,
+ *   d_i     = (VᵀΛV)_ii = Σ_k λ_k V_ki²,
+ *   E_tr(t) = ‖Φ Δ(t) − ε‖² / P   (T = 0),
+ * </pre>
+ * where ε = y − Φw̄ is the label noise plus tail. The Langevin term is the expectation of
+ * tr(Λ Cov w(t)) with Cov w(t) = T (A+γ)⁻¹(I − e^{−2(A+γ)t}), the solution of the Lyapunov ODE
+ * dC/dt = −HC − CH + 2T I.
+ *
+ * <p>Route to the t-dependent part: the n_t vectors u(t_j) − m are the columns of an r×n_t matrix
+ * X, and Δ = V X is applied once to all times together; with the primal route V = QZ stays factored
+ * ({@link SymmetricEigen#standard()}): V X = Q(Z X), a gemm and a blocked reflector application,
+ * O(N² n_t), and the projections are Zᵀ(Qᵀ[w̄, w(0), b]). So the whole curve costs the
+ * tridiagonal reduction, the tridiagonal eigenvectors Z, and O(N² n_t) — no back-transformation.
+ * Only the Langevin weights d_i (T &gt; 0) need V formed; they are the row-weighted column norms of
+ * V, O(N r).
+ *
+ * <p>Two ways to the eigenbasis, with the same result (the Gram matrices are formed by the symmetric
+ * rank-k kernel {@link Blas#syrk}, lower triangle, which is what the eigensolver reads):
+ * <ul>
+ *   <li>primal: eigen-solve the N×N matrix A = ΦᵀΦ/P;</li>
+ *   <li>dual (cheaper when P &lt; N): eigen-solve the P×P Gram matrix K = ΦΦᵀ/P = U diag(a) Uᵀ,
+ *       which has the same nonzero eigenvalues; the eigenvectors of A are V_r = ΦᵀU diag(Pa)^{-1/2}
+ *       and the (N−P)-dimensional null space of A, where g = γ, b̃ = 0, carries
+ *       e^{−γt}(I − V_rV_rᵀ)w(0) − (I − V_rV_rᵀ)w̄ and the Langevin weight Σλ_k − Σ_i d_i.
+ *       When K is nearly singular (min a &lt; {@link Tolerances#SIM_DUAL_MIN_EIGEN_RATIO}·max a,
+ *       which makes V_r inaccurate) the automatic choice falls back to the primal route.</li>
+ * </ul>
+ * Eigenvalues of the positive semi-definite A or K below zero are rounding errors and are set to 0.
+ */
+public final class ExactDraw {
+
+  /** How the eigenbasis of A is obtained. */
+  public enum Route {
+    /** Eigen-solve A = ΦᵀΦ/P (N×N). */
+    PRIMAL,
+    /** Eigen-solve K = ΦΦᵀ/P (P×P); requires P &lt; N and K well conditioned. */
+    DUAL,
+    /** Dual when P &lt; N and K is well conditioned, primal otherwise. */
+    AUTO
+  }
+
+  /** E_g(t_j) and E_tr(t_j) of one draw; training is null when T &gt; 0. */
+  public record Curve(double[] generalization, double[] training) {
+  }
+
+  private final SimSetup setup;
+  private final double[] times;
+  private final SymmetricEigen eigen;
+  private final Blas blas;
+
+  public ExactDraw(SimSetup setup, double[] times, SymmetricEigen eigen) {
+    this(setup, times, eigen, Blas.get());
+  }
+
+  public ExactDraw(SimSetup setup, double[] times, SymmetricEigen eigen, Blas blas) {
+    this.setup = setup;
+    this.times = checkTimes(times);
+    this.eigen = eigen;
+    this.blas = blas;
+  }
+
+  static double[] checkTimes(double[] times) {
+    if (times.length == 0) {
+      throw new IllegalArgumentException("no time points given");
+    }
+    for (double t : times) {
+      if (!(t >= 0) || !Double.isFinite(t)) {
+        throw new IllegalArgumentException("time points must be finite and >= 0, got " + t);
+      }
+    }
+    return times.clone();
+  }
+
+  public SimSetup setup() {
+    return setup;
+  }
+
+  public double[] times() {
+    return times.clone();
+  }
+
+  /** Generates draw {@code draw} (seed {@code seed}) in its own arena and returns its exact curve. */
+  public Curve run(long seed, long draw, Route route) {
+    try (Arena arena = Arena.ofConfined()) {
+      return evaluate(arena, DrawGenerator.generate(arena, setup, seed, draw), route);
+    }
+  }
+
+  /** The exact curve of given data (allocations go to {@code arena}). */
+  public Curve evaluate(Arena arena, DrawGenerator.Data data, Route route) {
+    Basis basis = switch (route) {
+      case PRIMAL -> primal(arena, data);
+      case DUAL -> {
+        Basis b = dual(arena, data);
+        if (b == null) {
+          throw new ArithmeticException("dual route impossible: P = " + setup.samples() + " is not < N = " + setup.modes()
+              + " or the Gram matrix is nearly singular; use the primal route");
+        }
+        yield b;
+      }
+      case AUTO -> {
+        Basis b = setup.samples() < setup.modes() ? dual(arena, data) : null;
+        yield b != null ? b : primal(arena, data);
+      }
+    };
+    return curve(arena, data, basis);
+  }
+
+  /** The eigenbasis of A restricted to r directions (r = N primal, r = P dual; the rest of R^N is null). */
+  private record Basis(EigenBasis v, double[] a) {
+  }
+
+  private Basis primal(Arena arena, DrawGenerator.Data data) {
+    int n = setup.modes();
+    DMatrix phi = data.phi();
+    DMatrix a = DMatrix.allocate(arena, n, n);
+    blas.syrk(1.0 / setup.samples(), phi, 0.0, a);
+    EigenBasis basis = eigen.factor(arena, a);
+    return new Basis(basis, clampNonNegative(basis.values()));
+  }
+
+  private Basis dual(Arena arena, DrawGenerator.Data data) {
+    int n = setup.modes();
+    int p = setup.samples();
+    if (p >= n) {
+      return null;
+    }
+    DMatrix phi = data.phi();
+    // K = ΦΦᵀ/P = (Φᵀ)ᵀΦᵀ/P: transpose once (O(NP)) so that the symmetric rank-k kernel forms it.
+    DMatrix phiT = DMatrix.allocate(arena, n, p);
+    transpose(phi, phiT);
+    DMatrix k = DMatrix.allocate(arena, p, p);
+    blas.syrk(1.0 / p, phiT, 0.0, k);
+    EigenBasis kb = eigen.factor(arena, k);
+    double[] a = clampNonNegative(kb.values());
+    double max = a.length == 0 ? 0 : a[a.length - 1];
+    if (a.length > 0 && !(a[0] > Tolerances.SIM_DUAL_MIN_EIGEN_RATIO * max)) {
+      return null;
+    }
+    DMatrix u = DMatrix.allocate(arena, p, p);
+    u.copyFrom(kb.explicit(arena));
+    for (int i = 0; i < p; i++) {
+      blas.scal(1.0 / Math.sqrt(p * a[i]), u.column(i));
+    }
+    DMatrix v = DMatrix.allocate(arena, n, p);
+    blas.gemm(true, false, 1.0, phi, u, 0.0, v);
+    return new Basis(EigenBasis.explicit(v, a, blas), a);
+  }
+
+  /** dst ← srcᵀ (dst is cols×rows of src), by columns of src. */
+  static void transpose(DMatrix src, DMatrix dst) {
+    int rows = src.rows();
+    double[] col = new double[rows];
+    for (int j = 0; j < src.cols(); j++) {
+      MemorySegment.copy(src.segment(), JAVA_DOUBLE, src.index(0, j) * Double.BYTES, col, 0, rows);
+      for (int i = 0; i < rows; i++) {
+        dst.segment().setAtIndex(JAVA_DOUBLE, dst.index(j, i), col[i]);
+      }
+    }
+  }
+
+  private static double[] clampNonNegative(double[] values) {
+    double[] a = values.clone();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.max(a[i], 0.0);
+    }
+    return a;
+  }
+
+  /** φ(g, t) = (1 − e^{−gt})/g, continuous at g = 0 where it is t. */
+  static double phi(double g, double t) {
+    return g == 0 ? t : -Math.expm1(-g * t) / g;
+  }
+
+  private Curve curve(Arena arena, DrawGenerator.Data data, Basis basis) {
+    int n = setup.modes();
+    int p = setup.samples();
+    int r = basis.a().length;
+    int nt = times.length;
+    double gamma = setup.decay();
+    EigenBasis v = basis.v();
+    DMatrix phiMat = data.phi();
+
+    // Projections m = Vᵀw̄, m0 = Vᵀw(0), b̃ = Vᵀb in one block operation on [w̄, w(0), b].
+    DMatrix rhs = DMatrix.allocate(arena, n, 3);
+    rhs.column(0).copyFrom(data.target());
+    rhs.column(1).copyFrom(data.initialWeights().toArray());
+    blas.gemv(true, 1.0 / p, phiMat, data.labels(), 0.0, rhs.column(2));
+    DMatrix proj = v.multiplyTranspose(rhs, arena);
+    DVector m = proj.column(0);
+    DVector m0 = proj.column(1);
+    DVector bt = proj.column(2);
+
+    double[] g = new double[r];
+    for (int i = 0; i < r; i++) {
+      g[i] = basis.a()[i] + gamma;
+    }
+    DMatrix x = DMatrix.allocate(arena, r, nt);
+    double[] mv = m.toArray();
+    double[] m0v = m0.toArray();
+    double[] btv = bt.toArray();
+    double[] col = new double[r];
+    for (int j = 0; j < nt; j++) {
+      double t = times[j];
+      for (int i = 0; i < r; i++) {
+        col[i] = Math.exp(-g[i] * t) * m0v[i] + phi(g[i], t) * btv[i] - mv[i];
+      }
+      x.column(j).copyFrom(col);
+    }
+    DMatrix delta = DMatrix.allocate(arena, n, nt);
+    v.multiply(x, delta, arena);
+
+    double[] lambda = setup.lambda();
+    double[] d = null;
+    double dNull = 0;
+    if (setup.temperature() > 0) {
+      d = new double[r];
+      double sumD = 0;
+      DMatrix vx = v.explicit(arena);
+      for (int i = 0; i < r; i++) {
+        double[] vi = vx.column(i).toArray();
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+          s += lambda[k] * vi[k] * vi[k];
+        }
+        d[i] = s;
+        sumD += s;
+      }
+      if (r < n) {
+        double trace = 0;
+        for (double l : lambda) {
+          trace += l;
+        }
+        dNull = Math.max(0, trace - sumD);
+      }
+    }
+    if (r < n) {
+      // Null space of A: Δ_⊥(t) = e^{−γt} (I − VVᵀ) w(0) − (I − VVᵀ) w̄.
+      DVector xPerp = DVector.of(arena, data.initialWeights().toArray());
+      DVector zPerp = DVector.of(arena, data.target());
+      DMatrix vx = v.explicit(arena);
+      blas.gemv(false, -1.0, vx, m0, 1.0, xPerp);
+      blas.gemv(false, -1.0, vx, m, 1.0, zPerp);
+      for (int j = 0; j < nt; j++) {
+        DVector dj = delta.column(j);
+        blas.axpy(Math.exp(-gamma * times[j]), xPerp, dj);
+        blas.axpy(-1.0, zPerp, dj);
+      }
+    }
+
+    double[] eg = new double[nt];
+    for (int j = 0; j < nt; j++) {
+      double[] dj = delta.column(j).toArray();
+      double s = 0;
+      for (int k = 0; k < n; k++) {
+        s += lambda[k] * dj[k] * dj[k];
+      }
+      if (d != null) {
+        double t = times[j];
+        double lang = dNull * phi(2 * gamma, t);
+        for (int i = 0; i < r; i++) {
+          lang += d[i] * phi(2 * g[i], t);
+        }
+        s += 2 * setup.temperature() * lang;
+      }
+      eg[j] = s + setup.tail();
+    }
+
+    double[] etr = null;
+    if (setup.temperature() == 0) {
+      DMatrix res = DMatrix.allocate(arena, p, nt);
+      blas.gemm(false, false, 1.0, phiMat, delta, 0.0, res);
+      etr = new double[nt];
+      for (int j = 0; j < nt; j++) {
+        DVector rj = res.column(j);
+        blas.axpy(-1.0, data.noise(), rj);
+        double nr = blas.nrm2(rj);
+        etr[j] = nr * nr / p;
+      }
+    }
+    return new Curve(eg, etr);
+  }
+}

@@ -1,0 +1,175 @@
+package org.dmftbench.sim;
+
+import java.lang.foreign.Arena;
+import org.dmftbench.Tuning;
+import org.dmftbench.eigen.EigenSolvers;
+import org.dmftbench.eigen.HouseholderBackTransform;
+import org.dmftbench.eigen.HouseholderTridiagonalizer;
+import org.dmftbench.eigen.SymmetricEigenSolver;
+import org.dmftbench.eigen.TridiagonalDivideAndConquer;
+import org.dmftbench.eigen.TridiagonalEigenSolver;
+import org.dmftbench.eigen.TridiagonalQL;
+import org.dmftbench.kernels.DenseKernels;
+import org.dmftbench.kernels.Kernels;
+import org.dmftbench.linalg.Blas;
+import org.dmftbench.linalg.DMatrix;
+
+/**
+ * The eigen-solve of one draw: the symmetric matrix A (lower triangle read) as an {@link EigenBasis}.
+ *
+ * <p>Why not projections only: the curve at n_t times is V·X for an r×n_t matrix X (see
+ * {@link ExactDraw}) — V applied forwards, which a projection mode VᵀB cannot give — and the
+ * Langevin weights need every entry of V.
+ *
+ * <p>Two implementations:
+ * <ul>
+ *   <li>{@link #standard()} — factored: A = Q T Qᵀ by the project's blocked Householder
+ *       tridiagonalization, T = Z diag(a) Zᵀ by divide and conquer (QL below
+ *       {@link Tuning#EIGEN_DC_MIN_N}), and V = QZ is never formed unless needed: V·X = Q(Z X) is a
+ *       2n²k gemm plus a 4n²k blocked reflector application, VᵀB = Zᵀ(QᵀB) likewise. This saves the
+ *       2n³-flop back-transformation of the vectors mode (LAPACK dormtr); it is exactly the vectors
+ *       mode's V, applied lazily. Assumes the matrix needs no scaling (largest entry within
+ *       [1e-140, 1e140], as for any Gram matrix of data in double range); otherwise it falls back to
+ *       the scaled solver;</li>
+ *   <li>{@link #of(SymmetricEigenSolver)} — the eigensolver's vectors mode, V explicit.</li>
+ * </ul>
+ */
+public interface SymmetricEigen {
+
+  /** Name of the algorithm, for logs and benchmark labels. */
+  String name();
+
+  /**
+   * The eigenbasis of the symmetric n×n matrix {@code a}, allocated in {@code arena}. {@code a} is
+   * consumed: its contents are unspecified afterwards.
+   *
+   * @throws ArithmeticException when the iteration does not converge
+   */
+  EigenBasis factor(Arena arena, DMatrix a);
+
+  /** The factored solver on the default kernels. */
+  static SymmetricEigen standard() {
+    return factored(Kernels.dense());
+  }
+
+  /** The factored solver (see the class comment) on the given kernels. */
+  static SymmetricEigen factored(DenseKernels kernels) {
+    HouseholderTridiagonalizer reducer = new HouseholderTridiagonalizer(kernels);
+    HouseholderBackTransform back = new HouseholderBackTransform(kernels);
+    TridiagonalEigenSolver ql = new TridiagonalQL();
+    TridiagonalEigenSolver dc = new TridiagonalDivideAndConquer(kernels);
+    SymmetricEigen fallback = of(EigenSolvers.standard(kernels));
+    Blas blas = Blas.with(kernels);
+    return new SymmetricEigen() {
+      @Override
+      public String name() {
+        return "factored householder+dc (V = QZ applied lazily)";
+      }
+
+      @Override
+      public EigenBasis factor(Arena arena, DMatrix a) {
+        int n = a.rows();
+        double max = 0;
+        for (int j = 0; j < n; j++) {
+          for (int i = j; i < n; i++) {
+            double v = a.get(i, j);
+            if (!Double.isFinite(v)) {
+              throw new IllegalArgumentException("matrix has a non-finite entry " + v + " at (" + (i + 1) + ", " + (j + 1) + ")");
+            }
+            max = Math.max(max, Math.abs(v));
+          }
+        }
+        if (n < 2 || max < 1e-140 || max > 1e140) {
+          return fallback.factor(arena, a);
+        }
+        double[] d = new double[n];
+        double[] e = new double[n];
+        double[] tau = new double[n];
+        reducer.reduce(a, d, e, tau, arena);
+        DMatrix z = DMatrix.allocate(arena, n, n);
+        (n >= Tuning.EIGEN_DC_MIN_N ? dc : ql).vectors(d, e, z);
+        return new Factored(a, tau, z, d, back, blas);
+      }
+    };
+  }
+
+  /** An adapter over one of the project's eigensolvers (vectors mode, V explicit). */
+  static SymmetricEigen of(SymmetricEigenSolver solver) {
+    return new SymmetricEigen() {
+      @Override
+      public String name() {
+        return solver.name();
+      }
+
+      @Override
+      public EigenBasis factor(Arena arena, DMatrix a) {
+        DMatrix v = DMatrix.allocate(arena, a.rows(), a.rows());
+        double[] values = solver.vectors(a, v);
+        return EigenBasis.explicit(v, values, Blas.get());
+      }
+    };
+  }
+
+  /** V = Q Z with Q held as Householder reflectors and Z explicit. */
+  final class Factored implements EigenBasis {
+    private final DMatrix reflectors;
+    private final double[] tau;
+    private final DMatrix z;
+    private final double[] values;
+    private final HouseholderBackTransform back;
+    private final Blas blas;
+    private DMatrix v;
+
+    Factored(DMatrix reflectors, double[] tau, DMatrix z, double[] values, HouseholderBackTransform back, Blas blas) {
+      this.reflectors = reflectors;
+      this.tau = tau;
+      this.z = z;
+      this.values = values;
+      this.back = back;
+      this.blas = blas;
+    }
+
+    @Override
+    public double[] values() {
+      return values;
+    }
+
+    @Override
+    public int dimension() {
+      return z.rows();
+    }
+
+    @Override
+    public void multiply(DMatrix x, DMatrix out, Arena arena) {
+      if (v != null) {
+        blas.gemm(false, false, 1.0, v, x, 0.0, out);
+        return;
+      }
+      blas.gemm(false, false, 1.0, z, x, 0.0, out);
+      back.apply(reflectors, tau, out, false, arena);
+    }
+
+    @Override
+    public DMatrix multiplyTranspose(DMatrix b, Arena arena) {
+      DMatrix out = DMatrix.allocate(arena, z.cols(), b.cols());
+      if (v != null) {
+        blas.gemm(true, false, 1.0, v, b, 0.0, out);
+        return out;
+      }
+      back.apply(reflectors, tau, b, true, arena);
+      blas.gemm(true, false, 1.0, z, b, 0.0, out);
+      return out;
+    }
+
+    @Override
+    public DMatrix explicit(Arena arena) {
+      if (v == null) {
+        DMatrix q = DMatrix.allocate(arena, z.rows(), z.cols());
+        q.copyFrom(z);
+        back.apply(reflectors, tau, q, false, arena);
+        v = q;
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package org.dmftbench.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import org.dmftbench.Tolerances;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One draw's exact curve (eigen route) against a direct RK4 integration of the training ODE
+ * dw/dt = −(A+γ)w + b on the same data, and, for the Langevin term, of the covariance ODE
+ * dC/dt = −HC − CH + 2T I whose trace against Λ is the expected thermal error.
+ */
+class ExactDrawTest {
+
+  private static final double[] TIMES = {0, 0.1, 1, 5, 20, 60};
+  /** Shorter horizon for the Langevin case, whose reference integrates an N×N matrix ODE. */
+  private static final double[] TIMES_LANGEVIN = {0, 0.1, 1, 5, 12};
+  private static final double STEP = 1e-3;
+
+  /** Independent reference: heap arrays, plain loops, RK4. */
+  private static double[][] rk4Reference(SimSetup s, DrawGenerator.Data d, double[] times) {
+    int n = s.modes();
+    int p = s.samples();
+    double[][] phi = d.phi().toArray();
+    double[] y = d.labels().toArray();
+    double[] eps = d.noise().toArray();
+    double[][] h = new double[n][n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double sum = 0;
+        for (int mu = 0; mu < p; mu++) {
+          sum += phi[mu][i] * phi[mu][j];
+        }
+        h[i][j] = sum / p + (i == j ? s.decay() : 0);
+      }
+      double sb = 0;
+      for (int mu = 0; mu < p; mu++) {
+        sb += phi[mu][i] * y[mu];
+      }
+      b[i] = sb / p;
+    }
+    double[] w = d.initialWeights().toArray();
+    double[][] c = new double[n][n];
+    double[] wbar = d.target();
+    double[] eg = new double[times.length];
+    double[] etr = new double[times.length];
+    double t = 0;
+    for (int j = 0; j < times.length; j++) {
+      int steps = (int) Math.round((times[j] - t) / STEP);
+      for (int st = 0; st < steps; st++) {
+        w = rk4Vector(h, b, w, STEP);
+        if (s.temperature() > 0) {
+          c = rk4Lyapunov(h, c, STEP, s.temperature());
+        }
+      }
+      t = times[j];
+      double e = 0;
+      for (int k = 0; k < n; k++) {
+        double dk = w[k] - wbar[k];
+        e += s.lambda(k + 1) * dk * dk + s.temperature() * s.lambda(k + 1) * c[k][k];
+      }
+      eg[j] = e + s.tail();
+      double r = 0;
+      for (int mu = 0; mu < p; mu++) {
+        double res = -y[mu];
+        for (int k = 0; k < n; k++) {
+          res += phi[mu][k] * w[k];
+        }
+        r += res * res;
+      }
+      etr[j] = r / p;
+    }
+    assertTrue(eps.length == p);
+    return new double[][] {eg, etr};
+  }
+
+  private static double[] field(double[][] h, double[] b, double[] w) {
+    int n = w.length;
+    double[] f = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = b[i];
+      for (int k = 0; k < n; k++) {
+        s -= h[i][k] * w[k];
+      }
+      f[i] = s;
+    }
+    return f;
+  }
+
+  private static double[] rk4Vector(double[][] h, double[] b, double[] w, double dt) {
+    int n = w.length;
+    double[] k1 = field(h, b, w);
+    double[] k2 = field(h, b, axpy(w, k1, dt / 2));
+    double[] k3 = field(h, b, axpy(w, k2, dt / 2));
+    double[] k4 = field(h, b, axpy(w, k3, dt));
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = w[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+    }
+    return out;
+  }
+
+  private static double[] axpy(double[] w, double[] k, double a) {
+    double[] o = w.clone();
+    for (int i = 0; i < o.length; i++) {
+      o[i] += a * k[i];
+    }
+    return o;
+  }
+
+  /** RK4 on dC/dt = −HC − CH + 2I (temperature factored out: C here is Cov/T). */
+  private static double[][] rk4Lyapunov(double[][] h, double[][] c, double dt, double temperature) {
+    double[][] k1 = lyap(h, c);
+    double[][] k2 = lyap(h, add(c, k1, dt / 2));
+    double[][] k3 = lyap(h, add(c, k2, dt / 2));
+    double[][] k4 = lyap(h, add(c, k3, dt));
+    int n = c.length;
+    double[][] o = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        o[i][j] = c[i][j] + dt / 6 * (k1[i][j] + 2 * k2[i][j] + 2 * k3[i][j] + k4[i][j]);
+      }
+    }
+    return o;
+  }
+
+  /** −HC − CH + 2I for symmetric C: (HC)ᵀ = CH, so one product. */
+  private static double[][] lyap(double[][] h, double[][] c) {
+    int n = c.length;
+    double[][] hc = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < n; k++) {
+        double hik = h[i][k];
+        double[] ck = c[k];
+        double[] row = hc[i];
+        for (int j = 0; j < n; j++) {
+          row[j] += hik * ck[j];
+        }
+      }
+    }
+    double[][] f = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        f[i][j] = (i == j ? 2 : 0) - hc[i][j] - hc[j][i];
+      }
+    }
+    return f;
+  }
+
+  private static double[][] add(double[][] c, double[][] k, double a) {
+    int n = c.length;
+    double[][] o = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        o[i][j] = c[i][j] + a * k[i][j];
+      }
+    }
+    return o;
+  }
+
+  /** Every route given, with the factored and the explicit eigenbasis, against one RK4 reference. */
+  private static void check(SimSetup s, ExactDraw.Route... routes) {
+    double[] times = s.temperature() > 0 ? TIMES_LANGEVIN : ExactDrawTest.TIMES;
+    try (Arena arena = Arena.ofConfined()) {
+      DrawGenerator.Data d = DrawGenerator.generate(arena, s, 42, 3);
+      double[][] ref = rk4Reference(s, d, times);
+      for (ExactDraw.Route route : routes) {
+        for (SymmetricEigen eigen : new SymmetricEigen[] {SymmetricEigen.standard(),
+            SymmetricEigen.of(org.dmftbench.eigen.EigenSolvers.householderDivideAndConquer())}) {
+          ExactDraw.Curve c = new ExactDraw(s, times, eigen).evaluate(arena, d, route);
+          for (int j = 0; j < times.length; j++) {
+            String what = route + " " + eigen.name() + " at t = " + times[j];
+            assertEquals(ref[0][j], c.generalization()[j], Tolerances.SIM_EXACT_REL * ref[0][j], "E_g " + what);
+            if (s.temperature() == 0) {
+              assertEquals(ref[1][j], c.training()[j], Tolerances.SIM_EXACT_REL * ref[1][0], "E_tr " + what);
+            } else {
+              assertNull(c.training());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void gradientFlowMatchesRk4BothRoutes() {
+    SimSetup s = SimSetup.powerLaw(30, 20, 30, 0.5, 0.5, 1, 1, 0, 0, 0, 0);
+    check(s, ExactDraw.Route.PRIMAL, ExactDraw.Route.DUAL);
+  }
+
+  @Test
+  void noiseTailDecayInitMatchRk4BothRoutes() {
+    SimSetup s = SimSetup.powerLaw(30, 20, 90, 0.5, 0.5, 1, 1, 0.1, 1e-2, 0, 0.3);
+    check(s, ExactDraw.Route.PRIMAL, ExactDraw.Route.DUAL);
+  }
+
+  @Test
+  void langevinTermMatchesLyapunovOde() {
+    SimSetup s = SimSetup.powerLaw(30, 20, 30, 0.5, 0.5, 1, 1, 0.05, 5e-2, 1e-2, 0.2);
+    check(s, ExactDraw.Route.PRIMAL, ExactDraw.Route.DUAL);
+  }
+
+  @Test
+  void moreSamplesThanModesMatchesRk4() {
+    SimSetup s = SimSetup.powerLaw(20, 37, 20, 0.7, 0.3, 1, 1, 0.2, 0, 0, 0.1);
+    check(s, ExactDraw.Route.PRIMAL, ExactDraw.Route.AUTO);
+  }
+}

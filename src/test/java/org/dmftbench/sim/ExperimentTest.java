@@ -1,0 +1,122 @@
+package org.dmftbench.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dmftbench.Tolerances;
+import org.dmftbench.linalg.Blas;
+import org.dmftbench.linalg.DMatrix;
+import org.junit.jupiter.api.Test;
+
+/** The averaged experiment: reproducibility, the two Gram routes, agreement with theory's limits. */
+class ExperimentTest {
+
+  private static final double[] TIMES = {1e-1, 1, 10, 100, 1e3, 1e4};
+
+  @Test
+  void sameSeedSameResultWhateverTheThreadCount() {
+    SimSetup s = SimSetup.powerLaw(50, 30, 80, 0.5, 0.5, 1, 1, 0.1, 1e-3, 0, 0.2);
+    ExactDraw ex = new ExactDraw(s, TIMES, SymmetricEigen.standard());
+    CurveStats one = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 1, null).stats();
+    CurveStats two = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 2, null).stats();
+    assertArrayEquals(one.meanGeneralization(), two.meanGeneralization(), 0.0);
+    assertArrayEquals(one.seGeneralization(), two.seGeneralization(), 0.0);
+    assertArrayEquals(one.meanTraining(), two.meanTraining(), 0.0);
+    // A single draw does not depend on which draws ran before it.
+    assertArrayEquals(ex.run(7, 4, ExactDraw.Route.AUTO).generalization(),
+        ex.run(7, 4, ExactDraw.Route.AUTO).generalization(), 0.0);
+    CurveStats other = new Experiment(ex, 8, ExactDraw.Route.AUTO).run(6, 2, null).stats();
+    assertFalse(other.meanGeneralization()[3] == one.meanGeneralization()[3], "another seed gives other data");
+  }
+
+  @Test
+  void primalAndDualGramAgree() {
+    SimSetup s = SimSetup.powerLaw(70, 40, 200, 0.5, 0.5, 1, 1, 0.1, 1e-3, 1e-3, 0.1);
+    ExactDraw ex = new ExactDraw(s, TIMES, SymmetricEigen.standard());
+    SymmetricEigen eig = SymmetricEigen.of(org.dmftbench.eigen.EigenSolvers.householderDivideAndConquer());
+    try (Arena arena = Arena.ofConfined()) {
+      DrawGenerator.Data d = DrawGenerator.generate(arena, s, 11, 0);
+      DMatrix a = DMatrix.allocate(arena, 70, 70);
+      DMatrix k = DMatrix.allocate(arena, 40, 40);
+      Blas.get().gemm(true, false, 1.0 / 40, d.phi(), d.phi(), 0, a);
+      Blas.get().gemm(false, true, 1.0 / 40, d.phi(), d.phi(), 0, k);
+      double[] va = eig.factor(arena, a).values();
+      double[] vk = eig.factor(arena, k).values();
+      double scale = va[69];
+      for (int i = 0; i < 30; i++) {
+        assertEquals(0, va[i], 100 * 70 * Tolerances.U * scale, "null eigenvalue " + i);
+      }
+      for (int i = 0; i < 40; i++) {
+        assertEquals(vk[i], va[30 + i], 100 * 70 * Tolerances.U * scale, "nonzero eigenvalue " + i);
+      }
+      ExactDraw.Curve p = ex.evaluate(arena, d, ExactDraw.Route.PRIMAL);
+      ExactDraw.Curve q = ex.evaluate(arena, d, ExactDraw.Route.DUAL);
+      for (int j = 0; j < TIMES.length; j++) {
+        assertEquals(p.generalization()[j], q.generalization()[j], Tolerances.SIM_EXACT_REL * p.generalization()[j]);
+      }
+    }
+    assertThrows(ArithmeticException.class, () -> new ExactDraw(s.withSamples(80), TIMES, SymmetricEigen.standard())
+        .run(1, 0, ExactDraw.Route.DUAL));
+  }
+
+  @Test
+  void factoredBasisEqualsExplicitEigenvectors() {
+    // N = 100 ≥ the divide-and-conquer threshold: V = QZ applied lazily vs V formed by the vectors mode.
+    for (double temperature : new double[] {0, 1e-2}) {
+      SimSetup s = SimSetup.powerLaw(100, 120, 300, 0.5, 0.5, 1, 1, 0.1, 1e-2, temperature, 0.2);
+      double[] lazy = new ExactDraw(s, TIMES, SymmetricEigen.standard()).run(5, 1, ExactDraw.Route.PRIMAL).generalization();
+      double[] formed = new ExactDraw(s, TIMES, SymmetricEigen.of(org.dmftbench.eigen.EigenSolvers.householderQL()))
+          .run(5, 1, ExactDraw.Route.PRIMAL).generalization();
+      for (int j = 0; j < TIMES.length; j++) {
+        assertEquals(formed[j], lazy[j], Tolerances.SIM_EXACT_REL * formed[j], "T = " + temperature + ", t = " + TIMES[j]);
+      }
+    }
+  }
+
+  @Test
+  void cancellationKeepsFinishedDraws() {
+    SimSetup s = SimSetup.powerLaw(40, 20, 40, 0.5, 0.5, 1, 1, 0, 0, 0, 0);
+    ExactDraw ex = new ExactDraw(s, TIMES, SymmetricEigen.standard());
+    Experiment e = new Experiment(ex, 3, ExactDraw.Route.AUTO);
+    AtomicInteger seen = new AtomicInteger();
+    Experiment.Result r = e.run(50, 1, (f, total) -> {
+      seen.set(f);
+      if (f == 5) {
+        e.cancel();
+      }
+    });
+    assertFalse(r.complete());
+    assertEquals(5, r.stats().draws());
+    assertEquals(50, r.requested());
+    // The partial mean is the mean of draws 0..4, as a fresh 5-draw run gives.
+    CurveStats five = new Experiment(ex, 3, ExactDraw.Route.AUTO).run(5, 2, null).stats();
+    assertArrayEquals(five.meanGeneralization(), r.stats().meanGeneralization(), 0.0);
+  }
+
+  /** |theory − mean| ≤ 3 SE + 3 % (issue 5's acceptance). */
+  private static void assertAgrees(double theory, double mean, double se, String what) {
+    double gap = Math.abs(theory - mean);
+    double allowed = Tolerances.SIM_AGREE_SE * se + Tolerances.SIM_AGREE_REL * theory;
+    assertTrue(gap <= allowed, what + ": theory " + theory + " vs experiment " + mean + " ± " + se + " (gap " + gap
+        + " > " + allowed + ")");
+  }
+
+  @Test
+  void longTimeLimitMatchesStaticTheory() {
+    double[] late = {1e5, 2e5};
+    for (double[] v : new double[][] {{0.1, 1e-3, 0.3}}) {
+      SimSetup s = SimSetup.powerLaw(400, 200, 400, 0.5, 0.5, 1, 1, v[0], 1e-3, v[1], v[2]);
+      ExactDraw ex = new ExactDraw(s, late, SymmetricEigen.standard());
+      CurveStats st = new Experiment(ex, 2026, ExactDraw.Route.AUTO).run(40, 2, null).stats();
+      double theory = LimitTheory.of(s).staticError(200, 1e-3, v[0], v[1]);
+      assertAgrees(theory, st.meanGeneralization()[1], st.seGeneralization()[1], "E_g(inf) " + s);
+      System.out.printf("static: theory %.6g experiment %.6g +- %.2g%n", theory, st.meanGeneralization()[1],
+          st.seGeneralization()[1]);
+    }
+  }
+}
