@@ -24,7 +24,8 @@ public final class Tuning {
    *   KC/MC = 256/144: 286 ms;  128/144: 333 ms;  256/72: 377 ms;  384/96: 336 ms;  256/288: 437 ms.
    * Micro-kernel shapes, best thread CPU time of 12 products each, three interleaved rounds:
    *   12×4 indexed by the loop counter 222-225 ms;  12×4 with bumped indices 228-268 ms;
-   *   8×6 228-309 ms;  12×4 unrolled twice by hand 373-393 ms (spills).
+   *   8×6 228-309 ms;  12×4 unrolled twice by hand 373-393 ms (spills); packed buffers in
+   *   native segments instead of heap arrays 557-571 ms (against 255-276 ms in the same round).
    */
 
   /** Depth KC of a packed block (see the measurements above). */
