@@ -23,8 +23,10 @@ import org.dmftbench.model.Problem;
  *   D₂(κ_a,κ_b) = (S_2(κ_a) − S_2(κ_b)) / (κ_b − κ_a),             S_2(κ) = Σ λ_k²/(κ+λ_k)
  * </pre>
  * which turn the O(n²N) double sum into O(nN). A pair whose rounding bound exceeds
- * {@link Tolerances#DIVIDED_DIFFERENCE} of its value falls back to the fused direct sum
- * ({@link ComplexKernels#pairSums}); the diagonal uses Σ c r², Σ λ² r².
+ * {@link Tolerances#DIVIDED_DIFFERENCE} of its value (clustered nodes: weight decay or κ₀ &gt; 0 at
+ * late times) uses the Taylor expansion about the real node κ₀ (power moments, one O(N) pass per
+ * contour) when both nodes lie within {@link Tuning#EXPANSION_RADIUS}(κ₀ + λ_N) of κ₀, and the fused
+ * direct sum ({@link ComplexKernels#pairSums}) otherwise; the diagonal uses Σ c r², Σ λ² r².
  *
  * <p>One contour built for t_c serves all times t with t/t_c in [{@link Tuning#WINDOW_LOW},
  * {@link Tuning#WINDOW_HIGH}]; every quantity is computed on two contours (n = CONTOUR_NODES and
