@@ -136,9 +136,7 @@ public final class Charts {
     if (yr != null && yr.getLowerBound() > 0) {
       y.setRange(yr.getLowerBound() / 1.5, yr.getUpperBound() * 1.5);
       double decades = Math.log10(yr.getUpperBound() * 2.25 / yr.getLowerBound());
-      if (decades >= 1.5) {
-        y.setTickUnit(new NumberTickUnit(decades >= 6 ? 1 : decades >= 3 ? 0.5 : 0.25), false, true);
-      }
+      y.setTickUnit(new NumberTickUnit(decades >= 6 ? 1 : decades >= 3 ? 0.5 : decades >= 1.5 ? 0.25 : 0.1), false, true);
     }
     return finish(title, subtitle, new XYPlot(data, x, y, renderer()));
   }

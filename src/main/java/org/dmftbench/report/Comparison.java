@@ -285,7 +285,7 @@ public final class Comparison {
         case FASTER -> "faster";
         default -> r.verdict().label();
       };
-      sb.append("| ").append(r.key().shortName()).append(" | ").append(r.key().paramsText()).append(" | ")
+      sb.append("| ").append(r.key().shortName()).append(" | ").append(Report.md(r.key().paramsText())).append(" | ")
           .append(r.key().mode()).append(" | ").append(score(r.a())).append(" | ").append(score(r.b())).append(" | ")
           .append(fmt(r.ratio())).append(" | ").append(interval(r)).append(" | ").append(v)
           .append(r.note().isEmpty() ? "" : " (" + r.note() + ")").append(" |\n");
@@ -301,7 +301,8 @@ public final class Comparison {
       for (AccuracyRow a : accuracy) {
         String flag = a.regression() ? "REGRESSION" : "ok";
         if (md) {
-          sb.append("| ").append(a.key().shortName()).append(" | ").append(a.key().paramsText()).append(" | ").append(a.metric())
+          sb.append("| ").append(a.key().shortName()).append(" | ").append(Report.md(a.key().paramsText())).append(" | ")
+              .append(Report.md(a.metric()))
               .append(" | ").append(sci(a.a())).append(" | ").append(sci(a.b())).append(" | ").append(sci(a.tolerance()))
               .append(" | ").append(a.regression() ? "**regression**" : "ok").append(" |\n");
         } else {

@@ -98,12 +98,12 @@ public final class Report {
     for (JmhRow r : results.rows()) {
       RowKey k = r.key();
       String peer = Peers.peerOf(k);
-      sb.append("| ").append(k.shortName()).append(" | ").append(k.paramsText()).append(" | ").append(k.mode())
+      sb.append("| ").append(k.shortName()).append(" | ").append(md(k.paramsText())).append(" | ").append(k.mode())
           .append(" | ").append(String.format(Locale.ROOT, "%.4g", r.score()))
           .append(Double.isFinite(r.error()) ? String.format(Locale.ROOT, " ± %.2g", r.error()) : "")
           .append(" | ").append(r.unit().text())
           .append(" | ").append(num(Flops.gflops(r), "%.2f"))
-          .append(" | ").append(accuracyText(k))
+          .append(" | ").append(md(accuracyText(k)))
           .append(" | ").append(num(speedupOverScalar(r), "%.2f"))
           .append(" | ").append(peer != null ? "(" + peer + ")" : peerText(r)).append(" |\n");
     }
@@ -136,6 +136,11 @@ public final class Report {
       }
     }
     return sb.toString();
+  }
+
+  /** Text safe inside a Markdown table cell. */
+  static String md(String s) {
+    return s.replace("|", "\\|");
   }
 
   private static void row(StringBuilder sb, String k, String v) {
