@@ -62,6 +62,23 @@ public final class EigenSolvers {
     return new BySizeAndMode(householderQL(kernels), householderDivideAndConquer(kernels));
   }
 
+  /**
+   * {@link #standard(DenseKernels)} with its level-3 parts on {@code threads} threads: the
+   * back-transformation splits the columns of the eigenvector matrix, each divide-and-conquer merge
+   * computes its two half-products concurrently. The reduction and the tridiagonal QL stay on one
+   * thread (the reduction's symmetric matrix-vector products are memory-bound), so values-only and
+   * projections run as in the one-thread solver.
+   */
+  public static SymmetricEigenSolver standard(DenseKernels kernels, int threads) {
+    if (threads == 1) {
+      return standard(kernels);
+    }
+    HouseholderEigenSolver dc = new HouseholderEigenSolver(new HouseholderTridiagonalizer(kernels),
+        new TridiagonalDivideAndConquer(kernels, Tuning.EIGEN_DC_LEAF_SIZE, threads),
+        new HouseholderBackTransform(kernels, Tuning.EIGEN_BACKTRANSFORM_BLOCK, threads), true);
+    return new BySizeAndMode(householderQL(kernels), dc);
+  }
+
   /** Dispatches each call to QL or divide and conquer. */
   private static final class BySizeAndMode implements SymmetricEigenSolver {
     private final SymmetricEigenSolver ql;

@@ -19,8 +19,12 @@ import org.dmftbench.linalg.DMatrix;
  */
 public final class HouseholderBackTransform {
 
+  /** Fewest columns of C per thread worth a thread of its own. */
+  private static final int MIN_COLUMNS_PER_THREAD = 32;
+
   private final DenseKernels k;
   private final int nb;
+  private final int threads;
 
   /** A back-transformation with the block size of {@link Tuning#EIGEN_BACKTRANSFORM_BLOCK}. */
   public HouseholderBackTransform(DenseKernels kernels) {
@@ -29,11 +33,24 @@ public final class HouseholderBackTransform {
 
   /** A back-transformation with an explicit block size (tests use small blocks). */
   public HouseholderBackTransform(DenseKernels kernels, int blockSize) {
+    this(kernels, blockSize, 1);
+  }
+
+  /**
+   * A back-transformation that splits the columns of C over {@code threads} threads (each applies
+   * every block reflector to its own columns, so the threads share nothing they write). The split
+   * happens only when Q's storage and C are in shared arenas; otherwise one thread runs.
+   */
+  public HouseholderBackTransform(DenseKernels kernels, int blockSize, int threads) {
     if (blockSize < 1) {
       throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
     this.k = kernels;
     this.nb = blockSize;
+    this.threads = threads;
   }
 
   /**
@@ -45,6 +62,28 @@ public final class HouseholderBackTransform {
     if (c.rows() != n) {
       throw new IllegalArgumentException("Q is " + n + "x" + n + " but C has " + c.rows() + " rows");
     }
+    int parts = Math.min(threads, c.cols() / MIN_COLUMNS_PER_THREAD);
+    if (parts > 1 && Parallel.shareable(reduced.segment(), c.segment())) {
+      Runnable[] tasks = new Runnable[parts];
+      int m = c.cols();
+      for (int p = 0; p < parts; p++) {
+        int c0 = (int) ((long) m * p / parts);
+        int c1 = (int) ((long) m * (p + 1) / parts);
+        DMatrix part = c.view(0, c0, n, c1 - c0);
+        tasks[p] = () -> {
+          try (Arena scratch = Arena.ofConfined()) {
+            applySerial(reduced, tau, part, transpose, scratch);
+          }
+        };
+      }
+      Parallel.run(tasks);
+      return;
+    }
+    applySerial(reduced, tau, c, transpose, arena);
+  }
+
+  private void applySerial(DMatrix reduced, double[] tau, DMatrix c, boolean transpose, Arena arena) {
+    int n = reduced.rows();
     int r = n - 1;
     int m = c.cols();
     if (r <= 0 || m == 0) {

@@ -37,13 +37,29 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
   private final TridiagonalEigenSolver tridiagonal;
   private final HouseholderTridiagonalizer reducer;
   private final HouseholderBackTransform back;
+  private final boolean multiThreaded;
 
-  /** A solver composed of the given parts. */
+  /** A single-threaded solver composed of the given parts. */
   public HouseholderEigenSolver(HouseholderTridiagonalizer reducer, TridiagonalEigenSolver tridiagonal,
                                 HouseholderBackTransform back) {
+    this(reducer, tridiagonal, back, false);
+  }
+
+  /**
+   * A solver composed of the given parts; {@code multiThreaded} makes it keep its scratch (and the
+   * eigenvectors until they are copied out) in shared arenas, so that multi-threaded parts can split
+   * their work.
+   */
+  public HouseholderEigenSolver(HouseholderTridiagonalizer reducer, TridiagonalEigenSolver tridiagonal,
+                                HouseholderBackTransform back, boolean multiThreaded) {
     this.reducer = reducer;
     this.tridiagonal = tridiagonal;
     this.back = back;
+    this.multiThreaded = multiThreaded;
+  }
+
+  private Arena scratchArena() {
+    return multiThreaded ? Arena.ofShared() : Arena.ofConfined();
   }
 
   /** A solver with default block sizes on the given kernels. */
@@ -69,7 +85,7 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
   @Override
   public double[] values(DMatrix a) {
     int n = order(a);
-    try (Arena arena = Arena.ofConfined()) {
+    try (Arena arena = scratchArena()) {
       Reduced r = reduce(a, arena);
       tridiagonal.values(r.d, r.e);
       return r.unscale();
@@ -82,10 +98,14 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
     if (v.rows() != n || v.cols() != n) {
       throw new IllegalArgumentException("eigenvector matrix must be " + n + "x" + n + ", is " + v.rows() + "x" + v.cols());
     }
-    try (Arena arena = Arena.ofConfined()) {
+    try (Arena arena = scratchArena()) {
       Reduced r = reduce(a, arena);
-      tridiagonal.vectors(r.d, r.e, v);
-      back.apply(r.work, r.tau, v, false, arena);
+      DMatrix z = multiThreaded && !Parallel.shareable(v.segment()) ? DMatrix.allocate(arena, n, n) : v;
+      tridiagonal.vectors(r.d, r.e, z);
+      back.apply(r.work, r.tau, z, false, arena);
+      if (z != v) {
+        v.copyFrom(z);
+      }
       return r.unscale();
     }
   }
@@ -96,7 +116,7 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
     if (b.rows() != n) {
       throw new IllegalArgumentException("B must have " + n + " rows (the order of A), has " + b.rows());
     }
-    try (Arena arena = Arena.ofConfined()) {
+    try (Arena arena = scratchArena()) {
       Reduced r = reduce(a, arena);
       back.apply(r.work, r.tau, b, true, arena);
       tridiagonal.projections(r.d, r.e, b);

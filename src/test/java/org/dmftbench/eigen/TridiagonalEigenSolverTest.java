@@ -236,7 +236,7 @@ class TridiagonalEigenSolverTest {
 
   @Test
   void divideAndConquerAgreesWithQlAtLargeSize() {
-    int n = 1000;
+    int n = 2000;
     SplittableRandom r = new SplittableRandom(29);
     double[] d = new double[n];
     double[] e = new double[n];

@@ -3,6 +3,7 @@ package org.dmftbench.bench;
 import java.lang.foreign.Arena;
 import java.util.concurrent.TimeUnit;
 import org.dmftbench.Tolerances;
+import org.dmftbench.Tuning;
 import org.dmftbench.eigen.EigenChecks;
 import org.dmftbench.eigen.EigenSolvers;
 import org.dmftbench.eigen.HouseholderBackTransform;
@@ -29,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * The dmftbench symmetric eigensolver ({@link EigenSolvers#standard()}) on A = G + Gᵀ, one thread:
+ * The dmftbench symmetric eigensolver ({@link EigenSolvers#standard()}) on A = G + Gᵀ, one thread
+ * by default ({@code -p threads=2} runs the two-thread variant of the level-3 parts):
  * the full solve in its three modes (values; values and vectors; values and projections VᵀB with
  * k = 3), and its stages alone (Householder reduction, QL values and divide-and-conquer vectors of
  * the tridiagonal matrix, back-transformation), with a copy-only baseline (every timed method that
@@ -50,6 +52,10 @@ public class EigenBenchmark {
 
   @Param({"256", "1024", "2048"})
   public int n;
+
+  /** Threads of the level-3 parts (back-transformation, merge products); report 2 separately. */
+  @Param({"1"})
+  public int threads;
 
   private Arena arena;
   private DenseKernels k;
@@ -75,13 +81,13 @@ public class EigenBenchmark {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
-    arena = Arena.ofConfined();
+    arena = Arena.ofShared();
     k = Kernels.dense();
-    solver = EigenSolvers.standard(k);
+    solver = EigenSolvers.standard(k, threads);
     reducer = new HouseholderTridiagonalizer(k);
     ql = new TridiagonalQL();
-    dc = new TridiagonalDivideAndConquer(k);
-    back = new HouseholderBackTransform(k);
+    dc = new TridiagonalDivideAndConquer(k, Tuning.EIGEN_DC_LEAF_SIZE, threads);
+    back = new HouseholderBackTransform(k, Tuning.EIGEN_BACKTRANSFORM_BLOCK, threads);
     a = EigenInputs.gaussianPlusTranspose(arena, n);
     v = DMatrix.allocate(arena, n, n);
     b = EigenInputs.rightHandSides(arena, n, 3);
