@@ -115,6 +115,13 @@ public final class Tuning {
   /** Number of power moments of the Taylor expansion, see {@link #EXPANSION_RADIUS}. */
   public static final int EXPANSION_ORDERS = 64;
 
+  /**
+   * Time-domain DMFT: steps per block whose far history Σ ρ^{t−m} χ^m is convolved in one
+   * register-blocked pass (the rest, ≤ 2 blocks of rows, step by step). 64 rows × N = 1000 modes
+   * keep a 2-vector strip's history in L2 while 4 steps share every loaded row.
+   */
+  public static final int TIME_DOMAIN_BLOCK = 64;
+
   /** Newton iterations per κ continuation step before the step is halved. */
   public static final int KAPPA_NEWTON_ITERATIONS = 12;
 

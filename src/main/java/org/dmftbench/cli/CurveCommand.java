@@ -123,7 +123,7 @@ final class CurveCommand implements Callable<Integer> {
     for (int i = 0; i < ts.length; i++) {
       CurvePoint p = pts.get(i);
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format(Locale.ROOT, "%.6e", p.t())).append(',').append(Digits.format(p.eg(), p.egError()));
+      sb.append(Double.toString(p.t())).append(',').append(Digits.format(p.eg(), p.egError()));
       if (mean) {
         sb.append(',').append(Digits.format(p.egMean(), p.egMeanError()));
       }
@@ -166,7 +166,7 @@ final class CurveCommand implements Callable<Integer> {
       double si = s0 * fine.at(fine.rDelta(), 2 * t);
       double siErr = Math.abs(si - s0 * coarse.at(coarse.rDelta(), 2 * t)) / 3;
       double total = b + ti + si + tau;
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.6e", t));
+      StringBuilder sb = new StringBuilder(Double.toString(t));
       sb.append(',').append(Digits.format(r, rErr)).append(',').append(Digits.format(b, bErr))
           .append(',').append(Digits.format(ti, tiErr)).append(',').append(Digits.format(si, siErr));
       if (population) {

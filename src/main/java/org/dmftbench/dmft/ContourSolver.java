@@ -156,6 +156,10 @@ public final class ContourSolver {
     boolean etrDefined = temp == 0 && s0 == 0;
     double etr = etrDefined ? f[ETR] : Double.NaN;
     double etrErr = etrDefined ? Math.abs(f[ETR] - c[ETR]) + round * f[ETR + 1] : Double.NaN;
+    if (!Double.isFinite(eg) || !Double.isFinite(egErr)) {
+      throw new IllegalStateException("contour inversion produced a non-finite E_g(" + t + ") = " + eg + " +- " + egErr
+          + " (overflow in the transforms: the time range or the spectrum is outside what double precision resolves)");
+    }
     return new CurvePoint(t, eg, egErr, mean, meanErr, etr, etrErr,
         f[BIAS], Math.abs(f[BIAS] - c[BIAS]) + round * f[BIAS + 1],
         f[R], Math.abs(f[R] - c[R]) + round * f[R + 1], temp * f[TINT], s0 * f[S0]);
@@ -315,7 +319,8 @@ public final class ContourSolver {
                                double[] bRe, double[] bIm, double[] dRe, double[] dIm) {
       var lam = problem.spectrum().lambda();
       var cs = problem.spectrum().c();
-      double radius = Tuning.EXPANSION_RADIUS * (mu + minLambda);
+      double d = mu + minLambda;                 // scale: moments of (d x_k)^j ≤ Σ w_k
+      double radius = Tuning.EXPANSION_RADIUS * d;
       double[] mom = null;
       int orders = Tuning.EXPANSION_ORDERS;
       List<int[]> rest = new ArrayList<>();
@@ -326,9 +331,13 @@ public final class ContourSolver {
           rest.add(ab);
           continue;
         }
+        daRe /= d;
+        daIm /= d;
+        dbRe /= d;
+        dbIm /= d;
         if (mom == null) {
           mom = new double[2 * orders];
-          kernels.powerMoments(lam.length(), lam.segment(), cs.segment(), lam.offset(), mu, orders, mom);
+          kernels.powerMoments(lam.length(), lam.segment(), cs.segment(), lam.offset(), mu, d, orders, mom);
         }
         double pRe = 1, pIm = 0;     // δ_a^j
         double hRe = 1, hIm = 0;     // h_j
@@ -348,13 +357,14 @@ public final class ContourSolver {
           sdRe += sign * hRe * mom[orders + j + 2];
           sdIm += sign * hIm * mom[orders + j + 2];
         }
+        double d2 = d * d;
         double[] kk = mul(kRe[a], kIm[a], kRe[b], kIm[b]);
-        double[] bb = mul(kk[0], kk[1], sbRe, sbIm);
+        double[] bb = mul(kk[0], kk[1], sbRe / d2, sbIm / d2);
         int idx = a * m + b;
         bRe[idx] = bb[0];
         bIm[idx] = bb[1];
-        dRe[idx] = sdRe;
-        dIm[idx] = sdIm;
+        dRe[idx] = sdRe / d2;
+        dIm[idx] = sdIm / d2;
       }
       return rest;
     }

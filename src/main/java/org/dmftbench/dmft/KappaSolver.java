@@ -79,7 +79,7 @@ public final class KappaSolver {
         lo = k;
       }
       if (hi - lo <= 2 * Math.ulp(hi)) {
-        return Math.abs(g) <= Tolerances.KAPPA_RESIDUAL * z ? accept(k) : fail(z, 0, "bracket collapsed with residual " + g);
+        return Math.abs(g) <= Tolerances.KAPPA_RESIDUAL_MAX * z ? accept(k) : fail(z, 0, "bracket collapsed with residual " + g);
       }
       double dg = 1 - sums[2] * invP;
       double next = k - g / dg;

@@ -1,6 +1,7 @@
 package org.dmftbench.dmft;
 
 import java.util.stream.IntStream;
+import org.dmftbench.Tuning;
 import org.dmftbench.kernels.ComplexKernels;
 import org.dmftbench.kernels.Kernels;
 import org.dmftbench.model.Problem;
@@ -30,8 +31,10 @@ import org.dmftbench.model.Problem;
  */
 public final class TimeDomainSolver {
 
-  /** Block of steps whose far history is convolved in one pass. */
-  private static final int BLOCK = 64;
+  private static final int BLOCK = Tuning.TIME_DOMAIN_BLOCK;
+
+  /** Width of a packed mode strip (a multiple of every vector width up to 512 bits, ×2). */
+  private static final int PACK = 16;
 
   /**
    * Grid values: t[n] = n h; rDelta, rho, bias, integral of R_Δ from 0 to t_n.
@@ -74,10 +77,10 @@ public final class TimeDomainSolver {
       throw new IllegalArgumentException("time-domain integration needs >= 2 steps, got " + steps);
     }
     int n = problem.spectrum().modes();
-    long cells = (long) (steps + 1) * n;
+    long cells = 2L * (steps + 1) * (n + 16);
     if (cells > 400_000_000L) {
       throw new IllegalArgumentException("time-domain history of " + (steps + 1) + " steps x " + n
-          + " modes is too large (at most 4e8 cells): reduce --steps or N");
+          + " modes is too large (at most 2e8 cells, stored twice): reduce --steps or N");
     }
     double[] lam = problem.spectrum().lambda().toArray();
     double[] c = problem.spectrum().c().toArray();
@@ -91,10 +94,16 @@ public final class TimeDomainSolver {
     double[] f = new double[n];          // f^{n−1} = dχ/dt at the previous step
     double[] cum = new double[n];        // ∫₀ᵗ χ_k (trapezoidal)
     double[] a = new double[n];
-    double[] hist = new double[BLOCK * n];
+    int strips = (n + PACK - 1) / PACK;
+    int nPad = strips * PACK;
+    // the history again, strip-major: strip s holds rows m = 0..M of PACK modes contiguously, so that
+    // the far-history kernel streams unit-stride memory instead of rows 8N bytes apart
+    double[] packed = new double[strips * (m + 1) * PACK];
+    double[] hist = new double[BLOCK * nPad];
     double r0 = 0;
     for (int k = 0; k < n; k++) {
       chi[k] = 1;
+      packed[(k / PACK) * (m + 1) * PACK + k % PACK] = 1;
       r0 += lam[k];
       f[k] = -(gamma + lam[k]);
     }
@@ -105,13 +114,13 @@ public final class TimeDomainSolver {
     double h2 = h * h;
     for (int n0 = 1; n0 <= m; n0 += BLOCK) {
       int n1 = Math.min(n0 + BLOCK, m + 1);
-      java.util.Arrays.fill(hist, 0, (n1 - n0) * n, 0.0);
+      java.util.Arrays.fill(hist, 0, (n1 - n0) * nPad, 0.0);
       // far history m' in [BLOCK, n0 − 1]: lags ≤ n0 − 1 for every step of the block, all known
       if (n0 > BLOCK) {
-        farHistory(n, chi, rho, n0, n1, hist);
+        farHistory(strips, m + 1, nPad, packed, rho, n0, n1, hist);
       }
       for (int t = n0; t < n1; t++) {
-        int ho = (t - n0) * n;
+        int ho = (t - n0) * nPad;
         // near history: [1, t) minus the far part [BLOCK, n0)
         if (n0 > BLOCK) {
           kernels.lagConvolution(n, chi, 0, n, 1, BLOCK, rho, t, t + 1, hist, ho, n);
@@ -146,6 +155,7 @@ public final class TimeDomainSolver {
           double den = 1 + half * (gamma + l) + l * h2 * rho[0] / 4;
           double x = a[k] - 0.25 * h2 * l / den * rt;
           chi[cur + k] = x;
+          packed[((k / PACK) * (m + 1) + t) * PACK + k % PACK] = x;
           double integral = h * hist[ho + k] + half * rt + half * rho[0] * x;
           f[k] = -(gamma + l) * x - l * integral;
           cum[k] += half * (chi[prev + k] + x);
@@ -165,23 +175,15 @@ public final class TimeDomainSolver {
     return new Solution(h, ts, r, rho, bias, rInt);
   }
 
-  /** Far history of one block, split over mode strips across the cores. */
-  private void farHistory(int n, double[] chi, double[] rho, int n0, int n1, double[] hist) {
-    int strips = n >= 512 ? 2 : 1;
-    int width = ((n / strips) + 15) & ~15;
-    IntStream.range(0, strips).parallel().forEach(s -> {
-      int k0 = s * width;
-      int k1 = Math.min(n, k0 + width);
-      if (k1 <= k0) {
-        return;
+  /** Far history m ∈ [BLOCK, n0) of the steps [n0, n1), mode strips split across the cores. */
+  private void farHistory(int strips, int rows, int nPad, double[] packed, double[] rho, int n0, int n1,
+                          double[] hist) {
+    int parts = strips >= 8 ? 2 : 1;
+    IntStream.range(0, parts).parallel().forEach(part -> {
+      int s0 = part * strips / parts, s1 = (part + 1) * strips / parts;
+      for (int st = s0; st < s1; st++) {
+        kernels.lagConvolution(PACK, packed, st * rows * PACK, PACK, BLOCK, n0, rho, n0, n1, hist, st * PACK, nPad);
       }
-      // kernel indexes from mode 0 of the arrays it sees: pass offsets by sliding views
-      lagStrip(k0, k1 - k0, n, chi, rho, n0, n1, hist);
     });
   }
-
-  private void lagStrip(int k0, int nk, int n, double[] chi, double[] rho, int n0, int n1, double[] hist) {
-    kernels.lagConvolution(nk, chi, k0, n, BLOCK, n0, rho, n0, n1, hist, k0, n);
-  }
-
 }

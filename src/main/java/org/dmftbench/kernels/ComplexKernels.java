@@ -48,10 +48,12 @@ public interface ComplexKernels {
 
   /**
    * Real power moments about a real center μ with μ + λ_k &gt; 0: for j &lt; orders,
-   * out[j] ← Σ c_k x_k^j and out[orders + j] ← Σ λ_k² x_k^j, x_k = 1/(μ + λ_k). They give the Taylor
+   * out[j] ← Σ c_k x_k^j and out[orders + j] ← Σ λ_k² x_k^j, x_k = d/(μ + λ_k) with a scale d chosen
+   * by the caller (d = μ + min λ keeps x ≤ 1, so high powers cannot overflow). They give the Taylor
    * expansion of the bilinear forms for node pairs clustered around μ.
    */
-  void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, int orders, double[] out);
+  void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, double scale, int orders,
+                    double[] out);
 
   /**
    * Lag convolution of the time-domain DMFT (Volterra history sums, real): for nFrom ≤ t &lt; nTo and

@@ -105,13 +105,13 @@ public final class ScalarComplexKernels implements ComplexKernels {
   }
 
   @Override
-  public void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, int orders,
-                           double[] out) {
+  public void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, double scale,
+                           int orders, double[] out) {
     java.util.Arrays.fill(out, 0, 2 * orders, 0.0);
     for (int k = 0; k < n; k++) {
       double l = lam.getAtIndex(JAVA_DOUBLE, off + k);
       double ck = c.getAtIndex(JAVA_DOUBLE, off + k);
-      double x = 1.0 / (center + l);
+      double x = scale / (center + l);
       double l2 = l * l;
       double p = 1;
       for (int j = 0; j < orders; j++) {

@@ -142,11 +142,11 @@ abstract class ComplexKernelsContract {
         DVector lam = DVector.of(arena, l);
         DVector cs = DVector.of(arena, c);
         double[] out = new double[2 * orders];
-        kernels().powerMoments(n, lam.segment(), cs.segment(), 0, 0.01, orders, out);
+        kernels().powerMoments(n, lam.segment(), cs.segment(), 0, 0.01, 0.02, orders, out);
         for (int j = 0; j < orders; j++) {
           Sum rc = new Sum(), rl = new Sum();
           for (int k = 0; k < n; k++) {
-            double x = Math.pow(1 / (0.01 + l[k]), j);
+            double x = Math.pow(0.02 / (0.01 + l[k]), j);
             rc.add(c[k] * x);
             rl.add(l[k] * l[k] * x);
           }

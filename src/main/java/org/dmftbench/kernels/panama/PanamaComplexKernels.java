@@ -156,17 +156,18 @@ final class PanamaComplexKernels implements ComplexKernels {
   }
 
   @Override
-  public void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, int orders,
-                           double[] out) {
+  public void powerMoments(int n, MemorySegment lam, MemorySegment c, long off, double center, double scale,
+                           int orders, double[] out) {
     int step = SPECIES.length();
     int body = n - n % step;
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     DoubleVector mu = DoubleVector.broadcast(SPECIES, center);
+    DoubleVector sc = DoubleVector.broadcast(SPECIES, scale);
     double[] acc = new double[2 * orders * step];
     for (int k = 0; k < body; k += step) {
       DoubleVector l = load(lam, off + k);
       DoubleVector ck = load(c, off + k);
-      DoubleVector x = one.div(mu.add(l));
+      DoubleVector x = sc.div(mu.add(l));
       DoubleVector l2 = l.mul(l);
       DoubleVector p = one;
       for (int j = 0; j < orders; j++) {
@@ -176,7 +177,7 @@ final class PanamaComplexKernels implements ComplexKernels {
         p = p.mul(x);
       }
     }
-    scalar.powerMoments(n - body, lam, c, off + body, center, orders, out);
+    scalar.powerMoments(n - body, lam, c, off + body, center, scale, orders, out);
     for (int j = 0; j < 2 * orders; j++) {
       out[j] += DoubleVector.fromArray(SPECIES, acc, j * step).reduceLanes(VectorOperators.ADD);
     }
