@@ -13,33 +13,36 @@ public final class Tuning {
   // ---- kernels -------------------------------------------------------------------------------
 
   /*
-   * Blocking of the packed gemm (Goto & van de Geijn, "Anatomy of high-performance matrix
-   * multiplication", ACM TOMS 34(3), 2008): a KC×NR micro-panel of op(B) stays in L1 (32 KiB here),
-   * an MC×KC block of op(A) in L2 (512 KiB per core here), a KC×NC panel of op(B) in L3. The
-   * micro-kernel is MR×NR = (3 vectors)×4 doubles (12×4 on AVX2): 12 accumulators + 3 loads of A +
-   * 1 broadcast of B fill the 16 vector registers. Chosen with GemmBenchmark (n = 1024, one thread,
-   * JDK 25, EPYC Zen 1): see the measurements beside each constant.
+   * Blocking of the packed gemm behind gemm, syrk and syr2k (Goto & van de Geijn, "Anatomy of
+   * high-performance matrix multiplication", ACM TOMS 34(3), 2008): a KC×NR micro-panel of op(B)
+   * stays in L1 (32 KiB per core here), an MC×KC block of op(A) in L2 (512 KiB per core), a KC×NC
+   * panel of op(B) in L3 (32 MiB). The micro-kernel is MR×NR = (3 vectors)×4 doubles, 12×4 on
+   * AVX2: 12 accumulators + 3 loads of A + 1 broadcast of B fill the 16 vector registers.
+   *
+   * Measured on this machine (2-core EPYC Zen 1, JDK 25) with GemmBenchmark n = 1024, one thread,
+   * while other builds ran (load average 3-9, so differences under ~10 % are noise):
+   *   KC/MC = 256/144: 286 ms;  128/144: 333 ms;  256/72: 377 ms;  384/96: 336 ms;  256/288: 437 ms.
+   * Micro-kernel shapes, best thread CPU time of 12 products each, three interleaved rounds:
+   *   12×4 indexed by the loop counter 222-225 ms;  12×4 with bumped indices 228-268 ms;
+   *   8×6 228-309 ms;  12×4 unrolled twice by hand 373-393 ms (spills).
    */
+
+  /** Depth KC of a packed block (see the measurements above). */
+  public static final int GEMM_KC = 256;
 
   /**
-   * Depth KC of a packed block. 256: the B micro-panel (256×4 doubles = 8 KiB) and the streamed A
-   * micro-panel (256×12 doubles = 24 KiB) share L1; KC = 128 measured about 6 % slower at n = 1024
-   * (more write-backs of C), 384 no faster.
+   * Rows MC of a packed block of op(A), rounded down to a multiple of MR: 144×256 doubles = 288 KiB
+   * of the 512 KiB L2, room left for the C tiles and the B micro-panels.
    */
-  public static final int GEMM_KC = Integer.getInteger("tune.kc", 256);
+  public static final int GEMM_MC = 144;
 
-  /**
-   * Rows MC of a packed block of op(A) (rounded down to a multiple of MR). 144×256 doubles =
-   * 288 KiB fits the 512 KiB L2 with room for C tiles and B; 72 and 288 measured 2-5 % slower.
-   */
-  public static final int GEMM_MC = Integer.getInteger("tune.mc", 144);
-
-  /** Columns NC of a packed panel of op(B): 2048×256 doubles = 4 MiB, in the 32 MiB L3. */
+  /** Columns NC of a packed panel of op(B): 2048×256 doubles = 4 MiB, well inside the L3. */
   public static final int GEMM_NC = 2048;
 
   /**
-   * Below this many multiply-adds (m·n·k) gemm skips packing and runs the direct loops: packing two
-   * 16×16 operands costs about as much as multiplying them.
+   * At or below this many multiply-adds (m·n·k) gemm skips packing and runs plain loops. Not
+   * measured: a conservative guess (16³) so that only tiny products, where packing two operands
+   * and the per-call set-up dominate, take the direct path.
    */
   public static final long GEMM_DIRECT_FLOPS = 16L * 16 * 16;
 

@@ -1,7 +1,6 @@
 package org.dmftbench.bench;
 
 import java.lang.foreign.Arena;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.dmftbench.Tolerances;
 import org.dmftbench.kernels.DenseKernels;

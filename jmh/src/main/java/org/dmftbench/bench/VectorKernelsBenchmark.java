@@ -1,8 +1,8 @@
 package org.dmftbench.bench;
 
 import java.lang.foreign.Arena;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.dmftbench.Tolerances;
 import org.dmftbench.kernels.DenseKernels;
 import org.dmftbench.kernels.Kernels;
 import org.dmftbench.linalg.DVector;
@@ -19,8 +19,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
-/** Level-1 kernels (dot), SIMD against the scalar twin, on cache-resident and memory-bound sizes. */
+/**
+ * Level-1 kernels, SIMD against the scalar twin: dot (2n flops) and axpy (2n flops, y updated in
+ * place) on L1/L2-resident sizes (1003, 4096: not multiples of the vector width, or a power of two)
+ * and a memory-bound one (1000003). Score in ns/op; GFLOP/s = 2n / score.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
@@ -29,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class VectorKernelsBenchmark {
 
-  @Param({"1003", "4096"})
+  @Param({"1003", "4096", "1000003"})
   public int n;
 
   @Param({"panama", "scalar"})
@@ -39,22 +44,39 @@ public class VectorKernelsBenchmark {
   private DVector x;
   private DVector y;
   private DenseKernels k;
+  /** Tiny, so that repeated in-place axpy keeps y bounded over any run length. */
+  private double a = 1e-12;
 
   @Setup(Level.Trial)
-  public void setUp() {
-    arena = Arena.ofConfined();
-    x = DVector.allocate(arena, n);
-    y = DVector.allocate(arena, n);
-    SplittableRandom rnd = new SplittableRandom(42);
+  public void setUp(BenchmarkParams params) {
+    arena = Arena.ofShared();
+    x = KernelData.randomVector(arena, n, 1);
+    y = KernelData.randomVector(arena, n, 2);
+    k = KernelData.kernels(impl);
+    DenseKernels twin = Kernels.scalarDense();
+    double[] xs = x.toArray();
+    double[] ys = y.toArray();
+    double abs = 0;
     for (int i = 0; i < n; i++) {
-      x.set(i, rnd.nextDouble(-1, 1));
-      y.set(i, rnd.nextDouble(-1, 1));
+      abs += Math.abs(xs[i] * ys[i]);
     }
-    k = impl.equals("scalar") ? Kernels.scalarDense() : Kernels.dense();
-    double ref = Kernels.scalarDense().dot(n, x.segment(), 0, y.segment(), 0);
+    double ref = twin.dot(n, x.segment(), 0, y.segment(), 0);
     double got = k.dot(n, x.segment(), 0, y.segment(), 0);
-    if (Math.abs(got - ref) > 4 * n * 0x1p-53 * n) {
-      throw new IllegalStateException("dot mismatch " + got + " vs " + ref);
+    Accuracy.check(params, "|dot - dot_scalar| / (n u sum|x y|)",
+        Math.abs(got - ref) / (n * Tolerances.U * abs), Tolerances.REDUCTION_C);
+    // axpy must be bit-identical to the twin: count differing entries after one update of copies
+    try (Arena tmp = Arena.ofConfined()) {
+      DVector y1 = DVector.of(tmp, ys);
+      DVector y2 = DVector.of(tmp, ys);
+      twin.axpy(n, 0.3, x.segment(), 0, y1.segment(), 0);
+      k.axpy(n, 0.3, x.segment(), 0, y2.segment(), 0);
+      double[] r1 = y1.toArray();
+      double[] r2 = y2.toArray();
+      int differ = 0;
+      for (int i = 0; i < n; i++) {
+        differ += Double.doubleToRawLongBits(r1[i]) == Double.doubleToRawLongBits(r2[i]) ? 0 : 1;
+      }
+      Accuracy.check(params, "axpy entries differing from the scalar twin", differ, 0);
     }
   }
 
@@ -66,5 +88,11 @@ public class VectorKernelsBenchmark {
   @Benchmark
   public double dot() {
     return k.dot(n, x.segment(), x.offset(), y.segment(), y.offset());
+  }
+
+  @Benchmark
+  public DVector axpy() {
+    k.axpy(n, a, x.segment(), x.offset(), y.segment(), y.offset());
+    return y;
   }
 }
