@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each draw generates its data from (seed, draw index) alone and owns its off-heap memory in a
  * confined arena closed when the draw ends; the per-draw curves are stored by index and averaged in
- * index order, so the result is bit-identical whatever the thread count and scheduling.
+ * index order. The data are bit-identical whatever the thread count and scheduling; so are the
+ * results with the scalar kernels. The Vector API kernels reduce lanes with {@code reduceLanes(ADD)},
+ * whose summation order is unspecified (interpreted and compiled code differ), so with them the
+ * results agree to rounding (≈1e-15 relative) rather than bit for bit.
  *
  * <p>Cancellation ({@link #cancel()}, e.g. from a shutdown hook) stops starting new draws and lets the
  * running ones finish; {@link #run} then returns the statistics of the draws that finished.

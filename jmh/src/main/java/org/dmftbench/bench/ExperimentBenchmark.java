@@ -38,7 +38,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code eigenVectors}: the vectors-mode solve the draw uses (V is needed, see ExactDraw);</li>
  *   <li>{@code draw}: one whole draw — generate Φ, y, w(0); form A; solve; evaluate E_g and E_tr at
  *       64 times;</li>
- *   <li>{@code drawsTwoThreads}: draws per second with two threads (score in ops/s, both threads).</li>
+ *   <li>{@code drawsTwoThreads}: draws per second with two threads (score in ops/s, both threads);</li>
+ *   <li>{@code generate}, {@code syrkPlusFactor}: phases of a draw (data; syrk + reduction + Z).</li>
  * </ul>
  * Checked once per trial: syrk against gemm (entry-wise, relative to n·u·(|Φ|ᵀ|Φ|)_ij/P), the values
  * against the vectors-mode values, and the draw's E_g(t) against the same draw with the other
@@ -80,7 +81,17 @@ public class ExperimentBenchmark {
     String bench = params.getBenchmark();
     if (bench.endsWith(".syrk")) {
       Accuracy.check(params, "max |syrk - gemm| / (n u (|Phi|^T|Phi|)_ij / P)", syrkError(), Tolerances.REDUCTION_C);
-    } else if (bench.endsWith(".valuesPlusSyrk") || bench.endsWith(".eigenVectors")) {
+    } else if (bench.endsWith(".generate")) {
+      double diff = 0;
+      try (Arena x = Arena.ofConfined(); Arena y = Arena.ofConfined()) {
+        double[] l1 = DrawGenerator.generate(x, setup, 1, 5).labels().toArray();
+        double[] l2 = DrawGenerator.generate(y, setup, 1, 5).labels().toArray();
+        for (int i = 0; i < l1.length; i++) {
+          diff = Math.max(diff, Math.abs(l1[i] - l2[i]));
+        }
+      }
+      Accuracy.check(params, "max |y - y(regenerated)| (same seed and draw)", diff, 0.0);
+    } else if (bench.endsWith(".valuesPlusSyrk") || bench.endsWith(".eigenVectors") || bench.endsWith(".syrkPlusFactor")) {
       syrk();
       double[] values = solver.values(a);
       double[] fromVectors = solver.vectors(a, DMatrix.allocate(arena, n, n));
@@ -149,6 +160,23 @@ public class ExperimentBenchmark {
   public double[] eigenVectors() {
     try (Arena scratch = Arena.ofConfined()) {
       return solver.vectors(a, DMatrix.allocate(scratch, n, n));
+    }
+  }
+
+  /** Phase of a draw: the data (Φ, y, w(0)) from the seeded generator. */
+  @Benchmark
+  public DMatrix generate() {
+    try (Arena scratch = Arena.ofConfined()) {
+      return DrawGenerator.generate(scratch, setup, 1, drawIndex.getAndIncrement()).phi();
+    }
+  }
+
+  /** Phase of a draw: syrk + the factored eigen-solve (reduction and tridiagonal eigenvectors Z, no back-transformation). */
+  @Benchmark
+  public double[] syrkPlusFactor() {
+    try (Arena scratch = Arena.ofConfined()) {
+      syrk();
+      return SymmetricEigen.standard().factor(scratch, a).values();
     }
   }
 
