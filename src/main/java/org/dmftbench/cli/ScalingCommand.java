@@ -9,15 +9,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dmftbench.dmft.EarlyStopping;
+import org.dmftbench.dmft.PopulationLimit;
+import org.dmftbench.dmft.StaticLimits;
+import org.dmftbench.model.Problem;
+import org.dmftbench.model.Spectrum;
 import org.dmftbench.sim.CurveStats;
-import org.dmftbench.sim.EarlyStopping;
 import org.dmftbench.sim.ExactDraw;
 import org.dmftbench.sim.Experiment;
-import org.dmftbench.sim.LimitTheory;
 import org.dmftbench.sim.ScalingFit;
 import org.dmftbench.sim.SimSetup;
 import org.dmftbench.sim.SymmetricEigen;
@@ -152,32 +153,20 @@ final class ScalingCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
     }
 
-    CountDownLatch written = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      cancelled.set(true);
-      Experiment e = running.get();
-      if (e != null) {
-        e.cancel();
-      }
-      try {
-        written.await(2, TimeUnit.MINUTES);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-      }
-    }, "dmftbench-scaling-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (InterruptGuard _ = new InterruptGuard("dmftbench-scaling-interrupt", this::cancel)) {
       Sweep sweep = optimalStopping ? stoppingSweep(x, experiment, nThreads)
           : v.equals("t") ? timeSweep(x, experiment, nThreads) : sizeSweep(v, x, evalTime, experiment, nThreads);
       report(v, sweep, lo, hi);
       return DmftBench.OK;
-    } finally {
-      written.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // already shutting down: the hook waits for the latch
-      }
+    }
+  }
+
+  /** Stops the sweep: no further points, and the running experiment finishes early. */
+  private void cancel() {
+    cancelled.set(true);
+    Experiment e = running.get();
+    if (e != null) {
+      e.cancel();
     }
   }
 
@@ -204,17 +193,32 @@ final class ScalingCommand implements Callable<Integer> {
 
   /** M for N modes: --tail-M, or N, or infinity by default when N is swept (the model-size law needs the tail). */
   private long tailModes(int n) {
-    return vary.trim().equals("N") && problem.tailM == null ? Integer.MAX_VALUE : problem.tailModes(n);
+    return vary.trim().equals("N") && problem.tailM == null ? SweepOptions.INFINITE_TAIL : problem.tailModes(n);
   }
 
+  /** The power-law spectrum of N modes (off-heap: the caller closes it). */
+  private Spectrum spectrum(int n) {
+    return Spectrum.powerLaw(n, problem.alpha, problem.beta, problem.lambda1, problem.c1, tailModes(n));
+  }
+
+  /** The problem on {@code s} with P samples (P = infinity: the population limit). */
+  private Problem problem(Spectrum s, double p) {
+    return new Problem(s, p, problem.gamma, problem.sigma2, problem.temperature, problem.sigma0 * problem.sigma0);
+  }
+
+  /** The experiment's problem of N modes and P samples. */
   private SimSetup setup(int n, int p) {
-    return SimSetup.powerLaw(n, p, tailModes(n), problem.alpha, problem.beta, problem.lambda1, problem.c1, problem.sigma2,
-        problem.gamma, problem.temperature, problem.sigma0 * problem.sigma0);
+    try (Spectrum s = spectrum(n)) {
+      return SimSetup.of(problem(s, p));
+    }
   }
 
-  /** The closed-form limits for N modes (no P×N feature matrix is ever formed). */
-  private LimitTheory limits(int n) {
-    return LimitTheory.powerLaw(n, tailModes(n), problem.alpha, problem.beta, problem.lambda1, problem.c1);
+  /** The closed-form limit for N modes and P samples (no P×N feature matrix is ever formed). */
+  private double limit(int n, double p, double t) {
+    try (Spectrum s = spectrum(n)) {
+      Problem pr = problem(s, p);
+      return Double.isInfinite(p) ? PopulationLimit.eg(pr, t) : StaticLimits.solve(pr).eg();
+    }
   }
 
   private CurveStats runExperiment(SimSetup s, double[] times, int nThreads) {
@@ -245,10 +249,12 @@ final class ScalingCommand implements Callable<Integer> {
       }
     }
     if (population) {
-      LimitTheory th = limits(problem.n);
       double[] e = new double[t.length];
-      for (int i = 0; i < t.length; i++) {
-        e[i] = th.populationError(t[i], problem.gamma, problem.temperature, problem.sigma0 * problem.sigma0);
+      try (Spectrum s = spectrum(problem.n)) {
+        Problem pr = problem(s, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < t.length; i++) {
+          e[i] = PopulationLimit.eg(pr, t[i]);
+        }
       }
       return new Sweep("t", t, e, null, null, null, "theory, population limit P -> inf, N=" + problem.n, t.length);
     }
@@ -270,9 +276,9 @@ final class ScalingCommand implements Callable<Integer> {
         e[i] = st.meanGeneralization()[0];
         se[i] = st.seGeneralization()[0];
       } else if (v.equals("N") && population) {
-        e[i] = limits(nn).populationError(evalTime, problem.gamma, problem.temperature, problem.sigma0 * problem.sigma0);
+        e[i] = limit(nn, Double.POSITIVE_INFINITY, evalTime);
       } else if (Double.isInfinite(evalTime)) {
-        e[i] = limits(nn).staticError(pp, problem.gamma, problem.sigma2, problem.temperature);
+        e[i] = limit(nn, pp, Double.POSITIVE_INFINITY);
       } else {
         e[i] = Theory.curve(setup(nn, pp), new double[] {evalTime})[0];
       }
@@ -299,7 +305,7 @@ final class ScalingCommand implements Callable<Integer> {
     for (int i = 0; i < n && !cancelled.get(); i++) {
       SimSetup s = setup(problem.n, (int) x[i]);
       double[] curve = experiment ? runExperiment(s, times, nThreads).meanGeneralization() : Theory.curve(s, times);
-      EarlyStopping o = EarlyStopping.locate(times, curve);
+      EarlyStopping.Sampled o = EarlyStopping.ofSamples(times, curve);
       tStar[i] = o.time();
       eStar[i] = o.error();
       interior[i] = o.interior();
@@ -359,7 +365,7 @@ final class ScalingCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     sb.append("# dmftbench scaling --vary ").append(v).append(' ')
         .append(problem.describe(problem.n, problem.p))
-        .append(tailModes(problem.n) >= Integer.MAX_VALUE ? " (M=inf)" : "").append('\n');
+        .append(tailModes(problem.n) == SweepOptions.INFINITE_TAIL ? " (M=inf)" : "").append('\n');
     sb.append("# ").append(summary).append('\n');
     sb.append(v.equals("t") ? "t" : v).append(s.tStar() != null ? ",t_star,eg_star,interior" : ",eg");
     if (s.se() != null) {

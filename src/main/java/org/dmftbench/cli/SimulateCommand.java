@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.dmftbench.model.Problem;
 import org.dmftbench.model.Spectrum;
 import org.dmftbench.sim.Comparison;
 import org.dmftbench.sim.CurveStats;
@@ -95,17 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     ExactDraw exact = new ExactDraw(setup, times, SymmetricEigen.standard());
     Experiment experiment = new Experiment(exact, seed, r);
-    CountDownLatch written = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      experiment.cancel();
-      try {
-        written.await(2, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "dmftbench-simulate-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (InterruptGuard _ = new InterruptGuard("dmftbench-simulate-interrupt", experiment::cancel)) {
       Experiment.Result result;
       try (DrawProgress progress = DrawProgress.start("simulate", draws, quiet)) {
         result = experiment.run(draws, nThreads, progress);
@@ -131,27 +118,15 @@ final class SimulateCommand implements Callable<Integer> {
       }
       err.flush();
       return DmftBench.OK;
-    } finally {
-      written.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already shutting down: the hook is running and waits for the latch above.
-      }
     }
   }
 
   /** The experiment's problem from the same options as {@code curve} (power laws or --spectrum FILE). */
   private SimSetup setup() throws IOException {
-    double p = problem.samples();
-    if (Double.isInfinite(p) || p != Math.rint(p) || p > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("the experiment needs a whole number of samples --P, got " + problem.p);
-    }
     try (Spectrum spectrum = problem.spectrum()) {
-      Problem checked = problem.problem(spectrum);
+      SimSetup setup = SimSetup.of(problem.problem(spectrum));
       header = problem.describe(spectrum);
-      return new SimSetup(spectrum.lambda().toArray(), spectrum.c().toArray(), (int) p, checked.sigma2(), spectrum.tau(),
-          checked.gamma(), checked.temperature(), checked.sigma0Sq());
+      return setup;
     }
   }
 

@@ -1,5 +1,7 @@
 package org.dmftbench.cli;
 
+import org.dmftbench.model.Spectrum;
+import org.dmftbench.model.Validation;
 import picocli.CommandLine.Option;
 
 /** The problem parameters of spec §1 for {@code scaling} (P an integer; M = infinity by default when N is swept), and grid helpers. */
@@ -40,14 +42,17 @@ final class SweepOptions {
       + "(variance sigma_0^2; default ${DEFAULT-VALUE}).")
   double sigma0;
 
-  /** M as a number: N when absent, {@link Integer#MAX_VALUE} for 'inf'. */
+  /** M = ∞ for {@link Spectrum#powerLaw}. */
+  static final long INFINITE_TAIL = Long.MAX_VALUE;
+
+  /** M as a number: N when absent, {@link #INFINITE_TAIL} for 'inf'. */
   long tailModes(int modes) {
     if (tailM == null) {
       return modes;
     }
     String s = tailM.trim();
     if (s.equalsIgnoreCase("inf") || s.equalsIgnoreCase("infinity")) {
-      return Integer.MAX_VALUE;
+      return INFINITE_TAIL;
     }
     try {
       long m = Long.parseLong(s);
@@ -62,31 +67,19 @@ final class SweepOptions {
 
   /** Validates the scalar parameters (the spectrum checks its own). */
   void validate() {
-    finitePositive("--alpha", alpha);
-    finitePositive("--beta", beta);
-    finitePositive("--lambda1", lambda1);
-    finiteNonNegative("--c1", c1);
-    finiteNonNegative("--gamma", gamma);
-    finiteNonNegative("--sigma2", sigma2);
-    finiteNonNegative("--T", temperature);
-    finiteNonNegative("--sigma0", sigma0);
+    Validation.positiveFinite("--alpha", alpha);
+    Validation.positiveFinite("--beta", beta);
+    Validation.positiveFinite("--lambda1", lambda1);
+    Validation.nonNegativeFinite("--c1", c1);
+    Validation.nonNegativeFinite("--gamma", gamma);
+    Validation.nonNegativeFinite("--sigma2", sigma2);
+    Validation.nonNegativeFinite("--T", temperature);
+    Validation.nonNegativeFinite("--sigma0", sigma0);
     if (n < 1) {
       throw new IllegalArgumentException("--N must be >= 1, got " + n);
     }
     if (p < 1) {
       throw new IllegalArgumentException("--P must be >= 1, got " + p);
-    }
-  }
-
-  static void finitePositive(String name, double v) {
-    if (!(v > 0) || !Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
-    }
-  }
-
-  static void finiteNonNegative(String name, double v) {
-    if (!(v >= 0) || !Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
     }
   }
 

@@ -13,16 +13,20 @@ final class Theory {
   private Theory() {
   }
 
-  /** E_g(t_j) of the DMFT (spec §3.2, with the T, σ0² and τ terms) for the problem {@code s}. */
+  /** E_g(t_j) of the DMFT (spec §3.2, with the T, σ0² and τ terms) for the experiment's problem {@code s}. */
   static double[] curve(SimSetup s, double[] times) {
-    try (Spectrum spectrum = Spectrum.of(s.lambda(), s.c(), s.tail())) {
-      Problem problem = new Problem(spectrum, s.samples(), s.decay(), s.noise(), s.temperature(), s.initVariance());
-      List<CurvePoint> points = new ContourSolver(problem).curve(times);
-      double[] eg = new double[times.length];
-      for (int j = 0; j < eg.length; j++) {
-        eg[j] = points.get(j).eg();
-      }
-      return eg;
+    try (Spectrum spectrum = s.spectrum()) {
+      return curve(s.problem(spectrum), times);
     }
+  }
+
+  /** E_g(t_j) of the DMFT (spec §3.2, with the T, σ0² and τ terms) for {@code problem}. */
+  static double[] curve(Problem problem, double[] times) {
+    List<CurvePoint> points = new ContourSolver(problem).curve(times);
+    double[] eg = new double[times.length];
+    for (int j = 0; j < eg.length; j++) {
+      eg[j] = points.get(j).eg();
+    }
+    return eg;
   }
 }

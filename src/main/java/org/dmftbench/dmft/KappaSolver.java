@@ -58,6 +58,20 @@ public final class KappaSolver {
 
   /** The unique positive root κ of κ(1 − df₁(κ)/P) = z for real z &gt; 0. */
   public double solveReal(double z) {
+    return solveReal(z, false);
+  }
+
+  /**
+   * κ₀ of the static limit, the root of κ(1 − df₁(κ)/P) = γ for γ &gt; 0: as {@link #solveReal}, but
+   * a bracket collapsed to two ulps of κ is accepted whatever the residual. For γ ≪ κ₀ (tiny weight
+   * decay with P &lt; N) the residual is a difference of two numbers of size κ₀, its rounding
+   * (~u·κ₀) exceeds any bound relative to γ, and κ₀ is nonetheless known to rounding.
+   */
+  public double solveStatic(double gamma) {
+    return solveReal(gamma, true);
+  }
+
+  private double solveReal(double z, boolean toRounding) {
     if (!(z > 0) || !Double.isFinite(z)) {
       throw new IllegalArgumentException("kappa: real z must be finite and > 0, got " + z);
     }
@@ -79,7 +93,7 @@ public final class KappaSolver {
         lo = k;
       }
       if (hi - lo <= 2 * Math.ulp(hi)) {
-        return Math.abs(g) <= Tolerances.KAPPA_RESIDUAL_MAX * z ? accept(k) : fail(z, 0, "bracket collapsed with residual " + g);
+        return toRounding || Math.abs(g) <= Tolerances.KAPPA_RESIDUAL_MAX * z ? accept(k) : fail(z, 0, "bracket collapsed with residual " + g);
       }
       double dg = 1 - sums[2] * invP;
       double next = k - g / dg;

@@ -53,7 +53,7 @@ public final class StaticLimits {
     double k0;
     String regime;
     if (gamma > 0) {
-      k0 = solver.solveReal(gamma);
+      k0 = solver.solveStatic(gamma);
       regime = temp > 0 ? "Bayesian posterior (Langevin, T > 0, gamma > 0)" : "kernel ridge regression (gamma > 0)";
     } else {
       k0 = solver.solveDf1EqualsP(p.p());

@@ -1,92 +1,87 @@
 package org.dmftbench.sim;
 
 import java.util.Arrays;
+import org.dmftbench.model.Problem;
+import org.dmftbench.model.Spectrum;
 
 /**
- * One finite-size learning problem of spec §1 as the experiment sees it: the N mode eigenvalues
- * λ_k, the target powers c_k (so w̄_k = √(c_k/λ_k)), the number of samples P and the scalars of
- * the training regime.
+ * One finite-size learning problem of spec §1 as the experiment sees it: an on-heap copy of a
+ * {@link Problem} (its spectrum λ_k, c_k, τ and its training parameters) with a whole number of
+ * samples P. All input checks are those of {@link Spectrum} and {@link Problem}; this class adds only
+ * what the experiment needs beyond them (P a whole number, N·P small enough for a feature matrix).
  *
  * <p>The unlearnable tail (modes N+1..M) enters only through its power τ = Σ_{k>N} c_k: the tail's
  * contribution to a label, Σ_{k>N} Φ_{μk} w̄_k, is a sum of independent centred Gaussians
  * independent of the first N features, hence exactly distributed as N(0, τ) and independent of
  * everything else. The experiment therefore draws it as extra label noise of variance τ (an
  * identity in distribution, not an approximation) and adds τ to E_g.
- *
- * @param lambda kernel eigenvalues λ_1..λ_N (> 0, finite)
- * @param c target powers c_1..c_N (≥ 0, finite)
- * @param samples P, the number of training samples (≥ 1)
- * @param noise σ², label-noise variance (≥ 0)
- * @param tail τ, power of the unlearnable modes (≥ 0)
- * @param decay γ, weight decay (≥ 0)
- * @param temperature T, Langevin temperature (≥ 0)
- * @param initVariance σ0², variance of the initial weights (≥ 0)
  */
-public record SimSetup(double[] lambda, double[] c, int samples, double noise, double tail, double decay,
-                       double temperature, double initVariance) {
+public final class SimSetup {
 
   /** Largest N·P the experiment accepts (one P×N feature matrix of doubles, 16 GiB). */
   public static final long MAX_FEATURES = 1L << 31;
 
-  public SimSetup {
-    if (lambda == null || c == null) {
-      throw new IllegalArgumentException("the spectrum must be given");
-    }
-    if (lambda.length == 0) {
-      throw new IllegalArgumentException("the model needs at least one mode (N >= 1)");
-    }
-    if (lambda.length != c.length) {
-      throw new IllegalArgumentException("spectrum has " + lambda.length + " eigenvalues but " + c.length + " target powers");
-    }
-    if (samples < 1) {
-      throw new IllegalArgumentException("P must be >= 1, got " + samples);
-    }
+  private final double[] lambda;
+  private final double[] c;
+  private final int samples;
+  private final double noise;
+  private final double tail;
+  private final double decay;
+  private final double temperature;
+  private final double initVariance;
+
+  private SimSetup(double[] lambda, double[] c, int samples, double noise, double tail, double decay,
+                   double temperature, double initVariance) {
     if ((long) samples * lambda.length > MAX_FEATURES) {
       throw new IllegalArgumentException("N*P = " + (long) samples * lambda.length + " is too large for the experiment (max "
           + MAX_FEATURES + ")");
     }
-    for (int k = 0; k < lambda.length; k++) {
-      if (!(lambda[k] > 0) || !Double.isFinite(lambda[k])) {
-        throw new IllegalArgumentException("eigenvalue lambda_" + (k + 1) + " must be finite and > 0, got " + lambda[k]);
-      }
-      if (!(c[k] >= 0) || !Double.isFinite(c[k])) {
-        throw new IllegalArgumentException("target power c_" + (k + 1) + " must be finite and >= 0, got " + c[k]);
-      }
-    }
-    requireNonNegative("sigma^2 (label noise)", noise);
-    requireNonNegative("tau (tail power)", tail);
-    requireNonNegative("gamma (weight decay)", decay);
-    requireNonNegative("T (temperature)", temperature);
-    requireNonNegative("sigma0^2 (initial-weight variance)", initVariance);
-    lambda = lambda.clone();
-    c = c.clone();
-  }
-
-  private static void requireNonNegative(String name, double v) {
-    if (!(v >= 0) || !Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
-    }
+    this.lambda = lambda;
+    this.c = c;
+    this.samples = samples;
+    this.noise = noise;
+    this.tail = tail;
+    this.decay = decay;
+    this.temperature = temperature;
+    this.initVariance = initVariance;
   }
 
   /**
-   * The power-law problem of spec §1: λ_k = λ_1 k^-(1+α), c_k = c_1 k^-(1+β) for k ≤ N, and the tail
-   * τ = Σ_{k=N+1..M} c_1 k^-(1+β) (M = N: no tail; M = {@link Integer#MAX_VALUE} stands for M = ∞,
-   * summed by {@link PowerLaw#tailSum}).
+   * The experiment's copy of a problem (the problem's spectrum may be closed afterwards).
+   *
+   * @throws IllegalArgumentException when P is not a whole number in [1, {@link Integer#MAX_VALUE}]
+   *     or N·P exceeds {@link #MAX_FEATURES}
+   */
+  public static SimSetup of(Problem problem) {
+    double p = problem.p();
+    if (Double.isInfinite(p) || p != Math.rint(p) || p > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the experiment needs a whole number of samples P, got " + p);
+    }
+    Spectrum s = problem.spectrum();
+    return new SimSetup(s.lambda().toArray(), s.c().toArray(), (int) p, problem.sigma2(), s.tau(), problem.gamma(),
+        problem.temperature(), problem.sigma0Sq());
+  }
+
+  /**
+   * The power-law problem of spec §1 ({@link Spectrum#powerLaw}: λ_k = λ_1 k^-(1+α),
+   * c_k = c_1 k^-(1+β) for k ≤ N, tail τ = Σ_{k=N+1..M} c_1 k^-(1+β); M = N: no tail,
+   * M = {@link Long#MAX_VALUE}: M = ∞) with P samples and the training parameters of {@link Problem}.
    */
   public static SimSetup powerLaw(int n, int p, long m, double alpha, double beta, double lambda1, double c1,
                                   double noise, double decay, double temperature, double initVariance) {
-    PowerLaw.check(n, alpha, beta, lambda1, c1);
-    if (m < n) {
-      throw new IllegalArgumentException("M (target modes) must be >= N, got M = " + m + " < N = " + n);
+    try (Spectrum s = Spectrum.powerLaw(n, alpha, beta, lambda1, c1, m)) {
+      return of(new Problem(s, p, decay, noise, temperature, initVariance));
     }
-    double[] lam = new double[n];
-    double[] cc = new double[n];
-    for (int k = 1; k <= n; k++) {
-      lam[k - 1] = lambda1 * Math.pow(k, -(1 + alpha));
-      cc[k - 1] = c1 * Math.pow(k, -(1 + beta));
-    }
-    double tau = PowerLaw.tailSum(n, m, beta, c1);
-    return new SimSetup(lam, cc, p, noise, tau, decay, temperature, initVariance);
+  }
+
+  /** The problem of the typical-case theory for this setup, on {@code spectrum} (from {@link #spectrum()}). */
+  public Problem problem(Spectrum spectrum) {
+    return new Problem(spectrum, samples, decay, noise, temperature, initVariance);
+  }
+
+  /** A new off-heap spectrum λ_k, c_k, τ of this setup (the caller closes it). */
+  public Spectrum spectrum() {
+    return Spectrum.of(lambda, c, tail);
   }
 
   /** N, the number of learnable modes. */
@@ -94,12 +89,12 @@ public record SimSetup(double[] lambda, double[] c, int samples, double noise, d
     return lambda.length;
   }
 
-  @Override
+  /** Kernel eigenvalues λ_1..λ_N (a copy). */
   public double[] lambda() {
     return lambda.clone();
   }
 
-  @Override
+  /** Target powers c_1..c_N (a copy). */
   public double[] c() {
     return c.clone();
   }
@@ -114,8 +109,41 @@ public record SimSetup(double[] lambda, double[] c, int samples, double noise, d
     return c[k - 1];
   }
 
+  /** P, the number of training samples. */
+  public int samples() {
+    return samples;
+  }
+
+  /** σ², the label-noise variance. */
+  public double noise() {
+    return noise;
+  }
+
+  /** τ, the power of the unlearnable modes. */
+  public double tail() {
+    return tail;
+  }
+
+  /** γ, the weight decay. */
+  public double decay() {
+    return decay;
+  }
+
+  /** T, the Langevin temperature. */
+  public double temperature() {
+    return temperature;
+  }
+
+  /** σ0², the variance of the initial weights. */
+  public double initVariance() {
+    return initVariance;
+  }
+
   /** The same problem with another number of samples. */
   public SimSetup withSamples(int p) {
+    if (p < 1) {
+      throw new IllegalArgumentException("P must be > 0, got " + p);
+    }
     return new SimSetup(lambda, c, p, noise, tail, decay, temperature, initVariance);
   }
 

@@ -3,8 +3,9 @@ package org.dmftbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.dmftbench.Tolerances;
+import org.dmftbench.model.Problem;
+import org.dmftbench.model.Spectrum;
 import org.dmftbench.sim.ScalingFit;
-import org.dmftbench.sim.SimSetup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +26,14 @@ class DmftScalingTest {
       c[k - 1] = Math.pow(k, -(1 + beta));
     }
     // P = 20000 with N = 100000 as a spectrum only (the DMFT never forms a P×N matrix).
-    SimSetup s = new SimSetup(lambda, c, 20_000, 0, 0, 0, 0, 0);
     double[] t = new double[9];
     for (int i = 0; i < t.length; i++) {
       t[i] = 10 * Math.pow(100, i / 8.0);
     }
-    double[] eg = Theory.curve(s, t);
+    double[] eg;
+    try (Spectrum s = Spectrum.of(lambda, c, 0)) {
+      eg = Theory.curve(Problem.gradientFlow(s, 20_000), t);
+    }
     ScalingFit fit = ScalingFit.fit(t, eg, 10, 1000);
     assertEquals(ScalingFit.theoreticalTimeSlope(alpha, beta), fit.slope(), Tolerances.SIM_EXPONENT_ABS,
         "fit " + fit);

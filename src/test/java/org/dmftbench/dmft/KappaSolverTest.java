@@ -44,6 +44,31 @@ class KappaSolverTest {
   }
 
   /**
+   * Static κ₀ for a weight decay far below κ₀ (γ = 1e-12, P &lt; N): the residual relative to γ cannot
+   * be met in double precision, but κ₀ is found to rounding. Reference: the ridgeless root κ_r
+   * (df₁(κ_r) = P) plus the first-order shift γ P/(df₁ − D₂) at κ_r (g'(κ_r) = (df₁ − D₂)/P).
+   */
+  @Test
+  void staticRootForTinyDecay() {
+    double p = 300;
+    double gamma = 1e-12;
+    try (Spectrum s = Spectrum.powerLaw(1000, 0.5, 0.5, 1, 1, 1000)) {
+      KappaSolver solver = new KappaSolver(Problem.gradientFlow(s, p), Kernels.complex());
+      double kr = solver.solveDf1EqualsP(p);
+      double k = solver.solveStatic(gamma);
+      double df1 = 0;
+      double d2 = 0;
+      for (double l : s.lambda().toArray()) {
+        double q = l / (l + kr);
+        df1 += q;
+        d2 += q * q;
+      }
+      double shift = gamma * p / (df1 - d2);
+      assertEquals(shift, k - kr, 1e-3 * shift, "kappa0 " + k + " vs ridgeless " + kr);
+    }
+  }
+
+  /**
    * The pitfall of spec §3.2: for P &lt; N, γ = 0 and small real z, Newton from κ = z lands on a
    * spurious root (κ below the point where 1 − df₁/P changes sign); the bracketed solver does not.
    */

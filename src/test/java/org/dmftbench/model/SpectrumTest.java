@@ -54,6 +54,28 @@ class SpectrumTest {
   }
 
   @Test
+  void tailPowerOfLongAndInfiniteTails() {
+    double direct = 0;
+    for (long k = 1_000_000; k > 100; k--) {
+      direct += Math.pow(k, -1.5);
+    }
+    try (Spectrum s = Spectrum.powerLaw(100, 0.5, 0.5, 1, 1, 1_000_000)) {
+      assertEquals(direct, s.tau(), 1e-13 * direct);
+    }
+    // Infinite tail: the long direct sum plus the Euler–Maclaurin remainder Σ_{k≥a} k^-s ≈
+    // a^{1-s}/(s-1) + a^{-s}/2 + s a^{-s-1}/12 − s(s+1)(s+2) a^{-s-3}/720 (A&S 23.1.30) at a = 10⁶ + 1.
+    double a = 1_000_001;
+    double sExp = 1.5;
+    double remainder = Math.pow(a, 1 - sExp) / (sExp - 1) + Math.pow(a, -sExp) / 2 + sExp * Math.pow(a, -sExp - 1) / 12
+        - sExp * (sExp + 1) * (sExp + 2) * Math.pow(a, -sExp - 3) / 720;
+    try (Spectrum s = Spectrum.powerLaw(100, 0.5, 0.5, 1, 1, Long.MAX_VALUE)) {
+      double inf = s.tau();
+      assertEquals(direct + remainder, inf, 1e-13 * inf);
+      assertEquals(2 / Math.sqrt(100.5), inf, 1e-4);
+    }
+  }
+
+  @Test
   void validationMessages() {
     assertMessage(() -> Spectrum.powerLaw(10, 0, 0.5, 1, 1, 10), "alpha must be finite and > 0");
     assertMessage(() -> Spectrum.powerLaw(10, 0.5, -1, 1, 1, 10), "beta must be finite and > 0");

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.foreign.Arena;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dmftbench.Tolerances;
+import org.dmftbench.dmft.StaticLimits;
 import org.dmftbench.kernels.DenseKernels;
 import org.dmftbench.kernels.Kernels;
 import org.dmftbench.linalg.Blas;
 import org.dmftbench.linalg.DMatrix;
+import org.dmftbench.model.Spectrum;
 import org.junit.jupiter.api.Test;
 
 /** The averaged experiment: reproducibility, the two Gram routes, agreement with theory's limits. */
@@ -135,7 +137,10 @@ class ExperimentTest {
       SimSetup s = SimSetup.powerLaw(400, 200, 400, 0.5, 0.5, 1, 1, v[0], 1e-3, v[1], v[2]);
       ExactDraw ex = new ExactDraw(s, late, SymmetricEigen.standard());
       CurveStats st = new Experiment(ex, 2026, ExactDraw.Route.AUTO).run(40, 2, null).stats();
-      double theory = LimitTheory.of(s).staticError(200, 1e-3, v[0], v[1]);
+      double theory;
+      try (Spectrum spectrum = s.spectrum()) {
+        theory = StaticLimits.solve(s.problem(spectrum)).eg();
+      }
       assertAgrees(theory, st.meanGeneralization()[1], st.seGeneralization()[1], "E_g(inf) " + s);
       System.out.printf("static: theory %.6g experiment %.6g +- %.2g%n", theory, st.meanGeneralization()[1],
           st.seGeneralization()[1]);

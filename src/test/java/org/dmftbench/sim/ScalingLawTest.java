@@ -5,10 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.dmftbench.Tolerances;
+import org.dmftbench.dmft.EarlyStopping;
+import org.dmftbench.dmft.PopulationLimit;
+import org.dmftbench.dmft.StaticLimits;
+import org.dmftbench.model.Problem;
+import org.dmftbench.model.Spectrum;
 import org.junit.jupiter.api.Test;
 
 /** Scaling exponents of spec §3.4 fitted from the theory's limits, and the fit machinery itself. */
 class ScalingLawTest {
+
+  /** Power-law spectrum with λ_1 = c_1 = 1. */
+  private static Spectrum powerLaw(int n, long m, double alpha, double beta) {
+    return Spectrum.powerLaw(n, alpha, beta, 1, 1, m);
+  }
+
+  /** df₁(κ) = Σ λ_k/(λ_k + κ), summed here as the reference for κ₀. */
+  private static double df1(Spectrum s, double kappa) {
+    double sum = 0;
+    for (double l : s.lambda().toArray()) {
+      sum += l / (l + kappa);
+    }
+    return sum;
+  }
 
   private static double[] logGrid(double lo, double hi, int n) {
     double[] x = new double[n];
@@ -45,11 +64,13 @@ class ScalingLawTest {
   void timeExponentFromPopulationCurve() {
     double alpha = 0.5;
     double beta = 0.5;
-    LimitTheory th = LimitTheory.powerLaw(1_000_000, 1_000_000, alpha, beta, 1, 1);
     double[] t = logGrid(1e1, 1e3, 9);
     double[] e = new double[t.length];
-    for (int i = 0; i < t.length; i++) {
-      e[i] = th.populationError(t[i], 0, 0, 0);
+    try (Spectrum s = powerLaw(1_000_000, 1_000_000, alpha, beta)) {
+      Problem population = Problem.gradientFlow(s, Double.POSITIVE_INFINITY);
+      for (int i = 0; i < t.length; i++) {
+        e[i] = PopulationLimit.eg(population, t[i]);
+      }
     }
     ScalingFit f = ScalingFit.fit(t, e, 1e1, 1e3);
     assertEquals(ScalingFit.theoreticalTimeSlope(alpha, beta), f.slope(), Tolerances.SIM_EXPONENT_ABS);
@@ -59,13 +80,14 @@ class ScalingLawTest {
   void dataExponentFromStaticLimitRidgelessAndWithDecay() {
     double alpha = 0.5;
     double beta = 0.5;
-    LimitTheory th = LimitTheory.powerLaw(1_000_000, 1_000_000, alpha, beta, 1, 1);
     double[] p = logGrid(1e2, 1e4, 7);
     double[] e = new double[p.length];
     double[] eDecay = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      e[i] = th.staticError(p[i], 0, 0, 0);
-      eDecay[i] = th.staticError(p[i], 1e-12, 0, 0);
+    try (Spectrum s = powerLaw(1_000_000, 1_000_000, alpha, beta)) {
+      for (int i = 0; i < p.length; i++) {
+        e[i] = StaticLimits.solve(Problem.gradientFlow(s, p[i])).eg();
+        eDecay[i] = StaticLimits.solve(Problem.gradientFlow(s, p[i]).withGamma(1e-12)).eg();
+      }
     }
     double want = ScalingFit.theoreticalDataSlope(alpha, beta);
     assertEquals(want, ScalingFit.fit(p, e, 1e2, 1e4).slope(), Tolerances.SIM_EXPONENT_ABS);
@@ -78,11 +100,12 @@ class ScalingLawTest {
     // P^-(β − 2(1+α)) small, and α = 1 the truncation correction (P/N)^α (with α = 0.2 it is O(1)).
     double alpha = 1;
     double beta = 6;
-    LimitTheory th = LimitTheory.powerLaw(1_000_000, 1_000_000, alpha, beta, 1, 1);
     double[] p = logGrid(1e2, 1e4, 7);
     double[] e = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      e[i] = th.staticError(p[i], 0, 0, 0);
+    try (Spectrum s = powerLaw(1_000_000, 1_000_000, alpha, beta)) {
+      for (int i = 0; i < p.length; i++) {
+        e[i] = StaticLimits.solve(Problem.gradientFlow(s, p[i])).eg();
+      }
     }
     assertEquals(ScalingFit.theoreticalDataSlope(alpha, beta), ScalingFit.fit(p, e, 1e2, 1e4).slope(),
         Tolerances.SIM_EXPONENT_ABS);
@@ -94,34 +117,23 @@ class ScalingLawTest {
     double[] n = logGrid(1e2, 1e4, 7);
     double[] e = new double[n.length];
     for (int i = 0; i < n.length; i++) {
-      e[i] = LimitTheory.powerLaw((int) Math.round(n[i]), Integer.MAX_VALUE, 0.5, beta, 1, 1)
-          .populationError(Double.POSITIVE_INFINITY, 0, 0, 0);
+      try (Spectrum s = powerLaw((int) Math.round(n[i]), Long.MAX_VALUE, 0.5, beta)) {
+        e[i] = PopulationLimit.eg(Problem.gradientFlow(s, Double.POSITIVE_INFINITY), Double.POSITIVE_INFINITY);
+      }
     }
     assertEquals(ScalingFit.theoreticalModelSlope(beta), ScalingFit.fit(n, e, 1e2, 1e4).slope(), Tolerances.SIM_EXPONENT_ABS);
   }
 
   @Test
-  void tailSumMatchesDirectSummation() {
-    double direct = 0;
-    for (long k = 1_000_000; k > 100; k--) {
-      direct += Math.pow(k, -1.5);
-    }
-    assertEquals(direct, PowerLaw.tailSum(100, 1_000_000, 0.5, 1), 1e-13 * direct);
-    // Infinite tail: Σ_{k>N} k^-1.5 ≈ 2/√N − 1/(2 N^1.5)… compare with a long direct sum plus EM remainder.
-    double inf = PowerLaw.tailSum(100, Integer.MAX_VALUE, 0.5, 1);
-    assertEquals(direct + PowerLaw.zetaTail(1_000_001, 1.5), inf, 1e-13 * inf);
-    assertEquals(2 / Math.sqrt(100.5), inf, 1e-4);
-  }
-
-  @Test
   void kappaSolvesItsEquation() {
-    LimitTheory th = LimitTheory.powerLaw(5000, 5000, 0.5, 0.5, 1, 1);
-    double k = th.kappa0(300, 0);
-    assertEquals(300, th.df1(k), 1e-10);
-    double g = 1e-3;
-    double k2 = th.kappa0(300, g);
-    assertEquals(g, k2 * (1 - th.df1(k2) / 300), 1e-15);
-    assertEquals(0, th.kappa0(6000, 0));
+    try (Spectrum s = powerLaw(5000, 5000, 0.5, 0.5)) {
+      double k = StaticLimits.solve(Problem.gradientFlow(s, 300)).kappa0();
+      assertEquals(300, df1(s, k), 1e-10);
+      double g = 1e-3;
+      double k2 = StaticLimits.solve(Problem.gradientFlow(s, 300).withGamma(g)).kappa0();
+      assertEquals(g, k2 * (1 - df1(s, k2) / 300), 1e-15);
+      assertEquals(0, StaticLimits.solve(Problem.gradientFlow(s, 6000)).kappa0());
+    }
   }
 
   @Test
@@ -133,7 +145,7 @@ class ScalingLawTest {
       double d = Math.log(t[i]) - xs;
       e[i] = 0.2 + 0.05 * d * d;
     }
-    EarlyStopping o = EarlyStopping.locate(t, e);
+    EarlyStopping.Sampled o = EarlyStopping.ofSamples(t, e);
     assertTrue(o.interior());
     assertEquals(0.37, o.time(), 1e-12);
     assertEquals(0.2, o.error(), 1e-14);
