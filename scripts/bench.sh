@@ -62,6 +62,17 @@ list=$(mktemp)
 trap 'rm -f "$list"' EXIT
 "$JAVA" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$JAR" -l 2>/dev/null >"$list"
 
+# The native LAPACK reference is optional: without the library its benchmarks are excluded, with a
+# message, instead of failing the run (-foe true) at their set-up.
+exclude=()
+if ! { PATH=$PATH:/sbin:/usr/sbin ldconfig -p 2>/dev/null | grep -qE 'libopenblas\.so\.0|liblapack\.so\.3'; }; then
+  echo "dmftbench: native LAPACK reference skipped: neither libopenblas.so.0 nor liblapack.so.3 is installed" \
+       "(Debian: apt-get install libopenblas0-pthread)" >&2
+  exclude=(-e NativeLapackBenchmark)
+  grep -v NativeLapackBenchmark "$list" >"$list.tmp" || true
+  mv "$list.tmp" "$list"
+fi
+
 # The plan: NUL-separated "RUN args... RUN args... FLAGS fork-flags...".
 runs=()      # each entry: the args of one run, joined by \x1f
 flags=()
@@ -102,7 +113,7 @@ for r in "${runs[@]}"; do
   while :; do
     size=$(wc -c <"$out/jmh-output.txt")
     set +e
-    "$JAVA" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$JAR" "${run[@]}" 2>&1 | tee -a "$out/jmh-output.txt"
+    "$JAVA" "${DMFTBENCH_JVM_FLAGS[@]}" -jar "$JAR" "${run[@]}" ${exclude[@]+"${exclude[@]}"} 2>&1 | tee -a "$out/jmh-output.txt"
     rc=${PIPESTATUS[0]}
     set -e
     if [ "$rc" -ne 0 ] && tail -n 5 "$out/jmh-output.txt" | grep -q 'Unable to acquire the JMH lock' \
