@@ -48,7 +48,13 @@ public final class Peers {
 
   /** The family: class.method with peer tokens and a trailing Scalar/Panama removed. */
   public static String family(RowKey key) {
-    return key.className() + "." + strip(key.method());
+    String cls = key.className();
+    String method = strip(key.method());
+    if (cls.endsWith("PeersBenchmark")) {
+      cls = cls.substring(0, cls.length() - "PeersBenchmark".length()) + "Benchmark";
+      method = Character.toLowerCase(method.charAt(0)) + method.substring(1);
+    }
+    return cls + "." + method;
   }
 
   /** The family's class part only (one chart per benchmark class and method family). */
@@ -61,10 +67,11 @@ public final class Peers {
     return m.isEmpty() ? method : m;
   }
 
-  /** Params identifying the problem: all but impl. */
+  /** Params identifying the problem: all but impl and the thread count. */
   public static Map<String, String> problem(RowKey key) {
     Map<String, String> p = new TreeMap<>(key.params());
     p.remove(Params.IMPL);
+    p.remove("threads");
     return p;
   }
 

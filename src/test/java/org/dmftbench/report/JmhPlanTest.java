@@ -118,6 +118,10 @@ class JmhPlanTest {
     RowKey cm = new RowKey("org.dmftbench.bench.EigenBenchmark.eigenCommonsMath", "avgt", java.util.Map.of());
     assertEquals("CommonsMath", Peers.peerOf(cm));
     assertEquals("EigenBenchmark.eigen", Peers.family(cm));
+    RowKey peerClass = new RowKey("org.dmftbench.bench.EigenPeersBenchmark.ejmlValues", "avgt", java.util.Map.of("n", "256"));
+    RowKey own = new RowKey("org.dmftbench.bench.EigenBenchmark.values", "avgt", java.util.Map.of("n", "256", "threads", "1"));
+    assertEquals(Peers.family(own), Peers.family(peerClass));
+    assertEquals(Peers.problem(own), Peers.problem(peerClass));
   }
 
   @Test
