@@ -16,8 +16,8 @@ public final class Tuning {
    * Blocking of the packed gemm behind gemm, syrk and syr2k (Goto & van de Geijn, "Anatomy of
    * high-performance matrix multiplication", ACM TOMS 34(3), 2008): a KC×NR micro-panel of op(B)
    * stays in L1 (32 KiB per core here), an MC×KC block of op(A) in L2 (512 KiB per core), a KC×NC
-   * panel of op(B) in L3 (32 MiB). The micro-kernel is MR×NR = (3 vectors)×4 doubles, 12×4 on
-   * AVX2: 12 accumulators + 3 loads of A + 1 broadcast of B fill the 16 vector registers.
+   * panel of op(B) in L3 (32 MiB). The micro-kernel is MR×NR = (2 vectors)×6 doubles, 8×6 on
+   * AVX2: 12 accumulators + 2 loads of A + 1 broadcast of B use 15 of the 16 vector registers.
    *
    * Measured on this machine (2-core EPYC Zen 1, JDK 25) with GemmBenchmark n = 1024, one thread,
    * while other builds ran (load average 3-9, so differences under ~10 % are noise):
@@ -26,6 +26,10 @@ public final class Tuning {
    *   12×4 indexed by the loop counter 222-225 ms;  12×4 with bumped indices 228-268 ms;
    *   8×6 228-309 ms;  12×4 unrolled twice by hand 373-393 ms (spills); packed buffers in
    *   native segments instead of heap arrays 557-571 ms (against 255-276 ms in the same round).
+   * On a quiet machine (JMH, GemmBenchmark -p impl=panama -f 1 -wi 3 -i 5): 12×4 with its own C
+   * update, 281 ms at n = 1024; 8×6 as one register kernel writing a tile, then a vector update
+   * of C, 120 ms at n = 1024 (17.9 GFLOP/s) and 1.79 ms at n = 256: the 12×4 kernel, which
+   * needs all 16 registers, spilled under C2.
    */
 
   /** Depth KC of a packed block (see the measurements above). */

@@ -30,10 +30,10 @@ final class GemmEngine {
   private static final ByteOrder NO = ByteOrder.nativeOrder();
   private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
-  /** Rows of the micro-kernel: three vectors (12 doubles on AVX2). */
-  static final int MR = 3 * L;
+  /** Rows of the micro-kernel: two vectors (8 doubles on AVX2). */
+  static final int MR = 2 * L;
   /** Columns of the micro-kernel. */
-  static final int NR = 4;
+  static final int NR = 6;
 
   /** A matrix X in a segment; op(X) is X or, when {@code trans}, Xᵀ. */
   record Operand(MemorySegment s, long off, int ld, boolean trans) {
@@ -120,7 +120,7 @@ final class GemmEngine {
           continue;
         }
         if (mr == MR && nr == NR && top >= NR - 1) {
-          micro(depth, alpha, pa, ir * depth, pb, bi, c, cij, ldc);
+          micro(depth, alpha, pa, ir * depth, pb, bi, c, cij, ldc, tile);
         } else {
           microTile(depth, pa, ir * depth, pb, bi, tile);
           addTile(mr, nr, alpha, tile, c, cij, ldc, top);
@@ -129,110 +129,78 @@ final class GemmEngine {
     }
   }
 
-  /** The 3L×4 micro-kernel: C(tile) ← C(tile) + α·Σ_p a_p b_pᵀ over packed micro-panels. */
+  /**
+   * A full MR×NR tile: the register kernel's product into {@code tile}, then C ← C + α·tile one
+   * vector at a time (the tile round trip is 2·MR·NR/L memory operations against depth·MR·NR/L FMAs).
+   */
   private static void micro(int depth, double alpha, double[] pa, int ai, double[] pb, int bi,
-                            MemorySegment c, long cij, int ldc) {
-    DoubleVector c00 = DoubleVector.zero(S);
-    DoubleVector c10 = c00;
-    DoubleVector c20 = c00;
-    DoubleVector c01 = c00;
-    DoubleVector c11 = c00;
-    DoubleVector c21 = c00;
-    DoubleVector c02 = c00;
-    DoubleVector c12 = c00;
-    DoubleVector c22 = c00;
-    DoubleVector c03 = c00;
-    DoubleVector c13 = c00;
-    DoubleVector c23 = c00;
-    for (int p = 0; p < depth; p++) {
-      int ao = ai + p * MR;
-      int bo = bi + p * NR;
-      DoubleVector a0 = DoubleVector.fromArray(S, pa, ao);
-      DoubleVector a1 = DoubleVector.fromArray(S, pa, ao + L);
-      DoubleVector a2 = DoubleVector.fromArray(S, pa, ao + 2 * L);
-      DoubleVector b = DoubleVector.broadcast(S, pb[bo]);
-      c00 = a0.fma(b, c00);
-      c10 = a1.fma(b, c10);
-      c20 = a2.fma(b, c20);
-      b = DoubleVector.broadcast(S, pb[bo + 1]);
-      c01 = a0.fma(b, c01);
-      c11 = a1.fma(b, c11);
-      c21 = a2.fma(b, c21);
-      b = DoubleVector.broadcast(S, pb[bo + 2]);
-      c02 = a0.fma(b, c02);
-      c12 = a1.fma(b, c12);
-      c22 = a2.fma(b, c22);
-      b = DoubleVector.broadcast(S, pb[bo + 3]);
-      c03 = a0.fma(b, c03);
-      c13 = a1.fma(b, c13);
-      c23 = a2.fma(b, c23);
-    }
+                            MemorySegment c, long cij, int ldc, double[] tile) {
+    microTile(depth, pa, ai, pb, bi, tile);
     DoubleVector av = DoubleVector.broadcast(S, alpha);
-    update(c, cij, av, c00, c10, c20);
-    update(c, cij + ldc, av, c01, c11, c21);
-    update(c, cij + 2L * ldc, av, c02, c12, c22);
-    update(c, cij + 3L * ldc, av, c03, c13, c23);
+    for (int jj = 0; jj < NR; jj++) {
+      long col = (cij + (long) jj * ldc) * Double.BYTES;
+      for (int v = 0; v < MR; v += L) {
+        long b = col + (long) v * Double.BYTES;
+        DoubleVector.fromArray(S, tile, jj * MR + v).fma(av, DoubleVector.fromMemorySegment(S, c, b, NO))
+            .intoMemorySegment(c, b, NO);
+      }
+    }
   }
 
-  private static void update(MemorySegment c, long o, DoubleVector av, DoubleVector x0, DoubleVector x1,
-                             DoubleVector x2) {
-    long b = o * Double.BYTES;
-    x0.fma(av, DoubleVector.fromMemorySegment(S, c, b, NO)).intoMemorySegment(c, b, NO);
-    b += (long) L * Double.BYTES;
-    x1.fma(av, DoubleVector.fromMemorySegment(S, c, b, NO)).intoMemorySegment(c, b, NO);
-    b += (long) L * Double.BYTES;
-    x2.fma(av, DoubleVector.fromMemorySegment(S, c, b, NO)).intoMemorySegment(c, b, NO);
-  }
-
-  /** The micro-kernel's product Σ_p a_p b_pᵀ into {@code tile} (column-major MR×NR), for edge tiles. */
+  /**
+   * The register kernel: Σ_p a_p b_pᵀ over packed micro-panels into {@code tile} (column-major
+   * MR×NR) with 2×6 accumulators of L doubles: 12 accumulators, 2 vectors of A and one broadcast
+   * of B, 15 of AVX2's 16 vector registers, so C2 keeps all of them in registers.
+   */
   private static void microTile(int depth, double[] pa, int ai, double[] pb, int bi, double[] tile) {
     DoubleVector c00 = DoubleVector.zero(S);
     DoubleVector c10 = c00;
-    DoubleVector c20 = c00;
     DoubleVector c01 = c00;
     DoubleVector c11 = c00;
-    DoubleVector c21 = c00;
     DoubleVector c02 = c00;
     DoubleVector c12 = c00;
-    DoubleVector c22 = c00;
     DoubleVector c03 = c00;
     DoubleVector c13 = c00;
-    DoubleVector c23 = c00;
+    DoubleVector c04 = c00;
+    DoubleVector c14 = c00;
+    DoubleVector c05 = c00;
+    DoubleVector c15 = c00;
     for (int p = 0; p < depth; p++) {
       int ao = ai + p * MR;
       int bo = bi + p * NR;
       DoubleVector a0 = DoubleVector.fromArray(S, pa, ao);
       DoubleVector a1 = DoubleVector.fromArray(S, pa, ao + L);
-      DoubleVector a2 = DoubleVector.fromArray(S, pa, ao + 2 * L);
       DoubleVector b = DoubleVector.broadcast(S, pb[bo]);
       c00 = a0.fma(b, c00);
       c10 = a1.fma(b, c10);
-      c20 = a2.fma(b, c20);
       b = DoubleVector.broadcast(S, pb[bo + 1]);
       c01 = a0.fma(b, c01);
       c11 = a1.fma(b, c11);
-      c21 = a2.fma(b, c21);
       b = DoubleVector.broadcast(S, pb[bo + 2]);
       c02 = a0.fma(b, c02);
       c12 = a1.fma(b, c12);
-      c22 = a2.fma(b, c22);
       b = DoubleVector.broadcast(S, pb[bo + 3]);
       c03 = a0.fma(b, c03);
       c13 = a1.fma(b, c13);
-      c23 = a2.fma(b, c23);
+      b = DoubleVector.broadcast(S, pb[bo + 4]);
+      c04 = a0.fma(b, c04);
+      c14 = a1.fma(b, c14);
+      b = DoubleVector.broadcast(S, pb[bo + 5]);
+      c05 = a0.fma(b, c05);
+      c15 = a1.fma(b, c15);
     }
     c00.intoArray(tile, 0);
     c10.intoArray(tile, L);
-    c20.intoArray(tile, 2 * L);
     c01.intoArray(tile, MR);
     c11.intoArray(tile, MR + L);
-    c21.intoArray(tile, MR + 2 * L);
     c02.intoArray(tile, 2 * MR);
     c12.intoArray(tile, 2 * MR + L);
-    c22.intoArray(tile, 2 * MR + 2 * L);
     c03.intoArray(tile, 3 * MR);
     c13.intoArray(tile, 3 * MR + L);
-    c23.intoArray(tile, 3 * MR + 2 * L);
+    c04.intoArray(tile, 4 * MR);
+    c14.intoArray(tile, 4 * MR + L);
+    c05.intoArray(tile, 5 * MR);
+    c15.intoArray(tile, 5 * MR + L);
   }
 
   /** Adds α·tile to the leading mr×nr entries of the C tile where row − column + top ≥ 0. */
@@ -262,9 +230,9 @@ final class GemmEngine {
           for (int p = 0; p < kh; p++) {
             long sb = (src + p * ld) * Double.BYTES;
             int o = base + p * MR;
-            DoubleVector.fromMemorySegment(S, s, sb, NO).intoArray(dst, o);
-            DoubleVector.fromMemorySegment(S, s, sb + (long) L * Double.BYTES, NO).intoArray(dst, o + L);
-            DoubleVector.fromMemorySegment(S, s, sb + 2L * L * Double.BYTES, NO).intoArray(dst, o + 2 * L);
+            for (int v = 0; v < MR; v += L) {
+              DoubleVector.fromMemorySegment(S, s, sb + (long) v * Double.BYTES, NO).intoArray(dst, o + v);
+            }
           }
         } else {
           for (int p = 0; p < kh; p++) {
