@@ -46,6 +46,29 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
     java.util.Arrays.sort(d);
   }
 
+  /**
+   * The end m of the unreduced block starting at l1 (dsterf/dsteqr's splitting test): the first
+   * m ≥ l1 with e_m negligible, |e_m| ≤ ε·√|d_m|·√|d_{m+1}|, which is set to zero (m = n − 1 when
+   * none is); the coupling e_{l1−1} to the previous block is zeroed too.
+   */
+  private static int blockEnd(double[] d, double[] e, int l1, int n) {
+    if (l1 > 0) {
+      e[l1 - 1] = 0.0;
+    }
+    int m = l1;
+    for (; m < n - 1; m++) {
+      double tst = Math.abs(e[m]);
+      if (tst == 0.0) {
+        break;
+      }
+      if (tst <= Math.sqrt(Math.abs(d[m])) * Math.sqrt(Math.abs(d[m + 1])) * EPS) {
+        e[m] = 0.0;
+        break;
+      }
+    }
+    return m;
+  }
+
   /** {@code dsterf}: eigenvalues of T(d, e) into d (unsorted); e destroyed. */
   static void rootFree(double[] d, double[] e, int n) {
     if (n <= 1) {
@@ -55,20 +78,7 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
     int jtot = 0;
     int l1 = 0;
     while (l1 < n) {
-      if (l1 > 0) {
-        e[l1 - 1] = 0.0;
-      }
-      int m = l1;
-      for (; m < n - 1; m++) {
-        double tst = Math.abs(e[m]);
-        if (tst == 0.0) {
-          break;
-        }
-        if (tst <= Math.sqrt(Math.abs(d[m])) * Math.sqrt(Math.abs(d[m + 1])) * EPS) {
-          e[m] = 0.0;
-          break;
-        }
-      }
+      int m = blockEnd(d, e, l1, n);
       int l = l1;
       int lend = m;
       l1 = m + 1;
@@ -319,20 +329,7 @@ public final class TridiagonalQL implements TridiagonalEigenSolver {
     int jtot = 0;
     int l1 = 0;
     while (l1 < n) {
-      if (l1 > 0) {
-        e[l1 - 1] = 0.0;
-      }
-      int m = l1;
-      for (; m < n - 1; m++) {
-        double tst = Math.abs(e[m]);
-        if (tst == 0.0) {
-          break;
-        }
-        if (tst <= Math.sqrt(Math.abs(d[m])) * Math.sqrt(Math.abs(d[m + 1])) * EPS) {
-          e[m] = 0.0;
-          break;
-        }
-      }
+      int m = blockEnd(d, e, l1, n);
       int l = l1;
       int lend = m;
       l1 = m + 1;
