@@ -48,6 +48,22 @@ public interface DenseKernels {
   void symvLower(int n, double alpha, MemorySegment a, long aOff, int lda,
                  MemorySegment x, long xOff, double beta, MemorySegment y, long yOff);
 
+  /**
+   * Copies the lower triangle of the n×n matrix A into {@code packed} (at least
+   * {@link PackedLower#size}(n) doubles) in the tiled layout of {@link PackedLower}. Element-wise:
+   * bit-identical across implementations.
+   */
+  void packLower(int n, MemorySegment a, long aOff, int lda, MemorySegment packed, long pOff);
+
+  /**
+   * y ← α·S·x + β·y where S = A(from:n, from:n) is the trailing part of a symmetric n×n matrix
+   * packed by {@link #packLower}; {@code from} is a multiple of {@link PackedLower#WIDTH}, x and y
+   * have n − from entries. The product of the tridiagonal reduction, which reads the same packed
+   * trailing matrix for every column of a panel.
+   */
+  void symvLowerPacked(int n, int from, double alpha, MemorySegment packed, long pOff,
+                       MemorySegment x, long xOff, double beta, MemorySegment y, long yOff);
+
   /** A ← α(x yᵀ + y xᵀ) + A on the lower triangle of the n×n matrix A. */
   void syr2Lower(int n, double alpha, MemorySegment x, long xOff, MemorySegment y, long yOff,
                  MemorySegment a, long aOff, int lda);

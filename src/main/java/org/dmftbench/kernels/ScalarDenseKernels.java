@@ -118,6 +118,43 @@ public final class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
+  public void packLower(int n, MemorySegment a, long aOff, int lda, MemorySegment packed, long pOff) {
+    int nt = PackedLower.blocks(n);
+    for (int b = 0; b < nt; b++) {
+      long o = pOff + PackedLower.blockOffset(n, b);
+      for (int t = 0; b + t < nt; t++, o += PackedLower.TILE) {
+        for (int q = 0; q < PackedLower.WIDTH; q++) {
+          int j = PackedLower.WIDTH * b + q;
+          for (int r = 0; r < PackedLower.WIDTH; r++) {
+            int i = PackedLower.WIDTH * (b + t) + r;
+            set(packed, o + PackedLower.WIDTH * q + r, i < n && j < n && i >= j ? get(a, aOff + i + (long) j * lda) : 0.0);
+          }
+        }
+      }
+    }
+  }
+
+  /** Column by column over the packed triangle, as {@link #symvLower}. */
+  @Override
+  public void symvLowerPacked(int n, int from, double alpha, MemorySegment packed, long pOff,
+                              MemorySegment x, long xOff, double beta, MemorySegment y, long yOff) {
+    int m = n - from;
+    scaleOutput(m, beta, y, yOff);
+    for (int j = 0; j < m; j++) {
+      int col = from + j;
+      double t1 = alpha * get(x, xOff + j);
+      double t2 = 0;
+      set(y, yOff + j, Math.fma(t1, get(packed, pOff + PackedLower.index(n, col, col)), get(y, yOff + j)));
+      for (int i = j + 1; i < m; i++) {
+        double aij = get(packed, pOff + PackedLower.index(n, from + i, col));
+        set(y, yOff + i, Math.fma(t1, aij, get(y, yOff + i)));
+        t2 = Math.fma(aij, get(x, xOff + i), t2);
+      }
+      set(y, yOff + j, Math.fma(alpha, t2, get(y, yOff + j)));
+    }
+  }
+
+  @Override
   public void syr2Lower(int n, double alpha, MemorySegment x, long xOff, MemorySegment y, long yOff,
                         MemorySegment a, long aOff, int lda) {
     for (int j = 0; j < n; j++) {

@@ -369,7 +369,7 @@ abstract class DenseKernelsContract {
 
   @Test
   void symvLowerReadsOnlyTheLowerTriangle() {
-    for (int n : new int[] {0, 1, 2, 3, 4, 5, 8, 9, 13, 31, 64, 101}) {
+    for (int n : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 31, 64, 101, 259}) {
       for (double beta : new double[] {0, 1, -0.5}) {
         Op a = lowerSymmetric(n, 2, 3);
         Op x = vec(n, 1).random();
@@ -389,6 +389,72 @@ abstract class DenseKernelsContract {
           double ref = Math.fma(alpha, dot2(f[i], xs, n), old);
           assertWithin("symv n=" + n + " i=" + i, ref, y.get(i, 0), n,
               Math.abs(alpha) * absDot(f[i], xs, n) + Math.abs(old));
+        }
+      }
+    }
+  }
+
+  @Test
+  void packLowerCopiesTheLowerTriangleIntoTilesAndPadsWithZeros() {
+    for (int n : new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 13, 31, 64, 101}) {
+      Op a = lowerSymmetric(n, 3, 2);
+      double[][] am = a.copy();
+      long size = PackedLower.size(n);
+      Op p = new Op((int) size, 1, (int) Math.max(1, size), 5);
+      k.packLower(n, a.s, a.off, a.ld, p.s, p.off);
+      int nt = PackedLower.blocks(n);
+      for (int b = 0; b < nt; b++) {
+        for (int t = 0; b + t < nt; t++) {
+          for (int q = 0; q < PackedLower.WIDTH; q++) {
+            for (int r = 0; r < PackedLower.WIDTH; r++) {
+              int i = PackedLower.WIDTH * (b + t) + r;
+              int j = PackedLower.WIDTH * b + q;
+              double want = i < n && j < n && i >= j ? am[i][j] : 0.0;
+              long e = PackedLower.blockOffset(n, b) + (long) PackedLower.TILE * t + PackedLower.WIDTH * q + r;
+              assertBits("pack n=" + n + " (" + i + "," + j + ")", want, p.get((int) e, 0));
+              if (i < n && i >= j) {
+                assertEquals(e, PackedLower.index(n, i, j));
+              }
+            }
+          }
+        }
+      }
+      assertEquals(size, n == 0 ? 0 : PackedLower.blockOffset(n, nt - 1) + PackedLower.TILE);
+      p.assertUntouchedOutside("pack n=" + n, false);
+    }
+  }
+
+  @Test
+  void packedSymvMatchesTheReferenceOnEveryTrailingBlock() {
+    for (int n : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 13, 31, 64, 101, 259}) {
+      Op a = lowerSymmetric(n, 1, 3);
+      double[][] f = symmetricFromLower(a.copy());
+      long size = PackedLower.size(n);
+      Op p = new Op((int) size, 1, (int) Math.max(1, size), 1);
+      k.packLower(n, a.s, a.off, a.ld, p.s, p.off);
+      for (int from = 0; from < n; from += from < 12 ? PackedLower.WIDTH : 5 * PackedLower.WIDTH) {
+        int m = n - from;
+        for (double beta : new double[] {0, 1, -0.5}) {
+          Op x = vec(m, 2).random();
+          Op y = vec(m, 3).random();
+          if (beta == 0) {
+            for (int i = 0; i < m; i++) {
+              y.set(i, 0, Double.NaN);
+            }
+          }
+          double alpha = -0.75;
+          double[] xs = column(x.copy(), 0);
+          double[] y0 = column(y.copy(), 0);
+          k.symvLowerPacked(n, from, alpha, p.s, p.off, x.s, x.off, beta, y.s, y.off);
+          for (int i = 0; i < m; i++) {
+            double[] rowi = new double[m];
+            System.arraycopy(f[from + i], from, rowi, 0, m);
+            double old = beta == 0 ? 0 : beta * y0[i];
+            double ref = Math.fma(alpha, dot2(rowi, xs, m), old);
+            assertWithin("packed symv n=" + n + " from=" + from + " i=" + i, ref, y.get(i, 0), m,
+                Math.abs(alpha) * absDot(rowi, xs, m) + Math.abs(old));
+          }
+          y.assertUntouchedOutside("packed symv n=" + n, false);
         }
       }
     }

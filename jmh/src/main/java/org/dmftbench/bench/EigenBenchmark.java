@@ -81,7 +81,7 @@ public class EigenBenchmark {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
-    arena = Arena.ofShared();
+    arena = newArena();
     k = Kernels.dense();
     solver = EigenSolvers.standard(k, threads);
     reducer = new HouseholderTridiagonalizer(k);
@@ -103,7 +103,9 @@ public class EigenBenchmark {
     ew = new double[n];
     tw = new double[n];
     reduced.copyFrom(a);
-    reducer.reduce(reduced, d0, e0, tau0, arena);
+    try (Arena scratch = newArena()) {
+      reducer.reduce(reduced, d0, e0, tau0, scratch);
+    }
     // tridiagonal eigenvalues by both algorithms: each is the other's reference
     double[] dq = d0.clone();
     ql.values(dq, e0.clone());
@@ -126,6 +128,17 @@ public class EigenBenchmark {
     } else if (m.endsWith(".tridiagonalDcVectors")) {
       Accuracy.check(params, "tridiagonal orthogonality ratio", EigenInputs.sampledOrthogonalityRatio(k, z0, 16), tol);
     }
+  }
+
+  /**
+   * The kind of arena the solver itself uses for its scratch memory: confined for one thread,
+   * shared for two. Every segment the kernels see in a fork is then of one kind, as in the solver
+   * (segments of both kinds in one JVM slow the level-2 kernels by up to 1.7×: C2 compiles the
+   * memory-session checks for the kinds it has seen first; see {@link org.dmftbench.Tuning}).
+   * JMH runs the trial set-up and the benchmark method on the same worker thread.
+   */
+  private Arena newArena() {
+    return threads > 1 ? Arena.ofShared() : Arena.ofConfined();
   }
 
   @TearDown(Level.Trial)
@@ -159,7 +172,7 @@ public class EigenBenchmark {
   @Benchmark
   public double[] reduction() {
     work.copyFrom(a);
-    try (Arena scratch = Arena.ofConfined()) {
+    try (Arena scratch = newArena()) {
       reducer.reduce(work, dw, ew, tw, scratch);
     }
     return dw;
@@ -184,7 +197,7 @@ public class EigenBenchmark {
   @Benchmark
   public DMatrix backTransform() {
     z.copyFrom(z0);
-    try (Arena scratch = Arena.ofConfined()) {
+    try (Arena scratch = newArena()) {
       back.apply(reduced, tau0, z, false, scratch);
     }
     return z;

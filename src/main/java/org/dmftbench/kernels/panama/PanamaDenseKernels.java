@@ -7,6 +7,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.dmftbench.kernels.DenseKernels;
+import org.dmftbench.kernels.PackedLower;
+import org.dmftbench.kernels.ScalarDenseKernels;
 
 /**
  * Vector API dense kernels ({@link DoubleVector}, fused multiply-add) over off-heap segments.
@@ -34,6 +36,13 @@ final class PanamaDenseKernels implements DenseKernels {
   private static final int L = S.length();
   private static final ByteOrder NO = ByteOrder.nativeOrder();
   private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+  private static final int W = PackedLower.WIDTH;
+  private static final int TILE = PackedLower.TILE;
+  /** One tile column of {@link PackedLower} is four doubles: a 256-bit vector. */
+  private static final VectorSpecies<Double> S4 = DoubleVector.SPECIES_256;
+  /** Tiles run in vectors when the machine has 256-bit vectors (or wider); otherwise the twin runs. */
+  private static final boolean TILE_VECTORS = L >= W;
+  private static final ScalarDenseKernels TWIN = new ScalarDenseKernels();
 
   private final GemmEngine gemm = new GemmEngine();
 
@@ -57,6 +66,14 @@ final class PanamaDenseKernels implements DenseKernels {
   }
 
   private static void store(DoubleVector v, MemorySegment s, long index) {
+    v.intoMemorySegment(s, index * Double.BYTES, NO);
+  }
+
+  private static DoubleVector load4(MemorySegment s, long index) {
+    return DoubleVector.fromMemorySegment(S4, s, index * Double.BYTES, NO);
+  }
+
+  private static void store4(DoubleVector v, MemorySegment s, long index) {
     v.intoMemorySegment(s, index * Double.BYTES, NO);
   }
 
@@ -290,9 +307,13 @@ final class PanamaDenseKernels implements DenseKernels {
   }
 
   /**
-   * Fused lower symv (one pass over the lower triangle, as LAPACK's dsymv reference): column j of
-   * the strict lower triangle adds (α x_j)·A(i, j) to y_i and A(i, j)·x_i to the dot that A(j, i)
-   * contributes to y_j.
+   * Fused lower symv, one pass over the lower triangle, four columns at a time (the blocking of
+   * OpenBLAS's dsymv kernels): for a block of columns j..j+3, each vector of rows i ≥ j+4 is loaded
+   * once with y_i and x_i, receives the four column updates (α x_{j+q})·A(i, j+q) and feeds four
+   * dot products Σ_i A(i, j+q)·x_i, which the symmetric entries A(j+q, i) contribute to y_{j+q}.
+   * One load and store of y per four columns instead of per column: the kernel streams A at the
+   * rate of {@link #gemvN}. The 4×4 diagonal triangle of each block and the last n mod 4 columns
+   * run in scalar code.
    */
   @Override
   public void symvLower(int n, double alpha, MemorySegment a, long aOff, int lda, MemorySegment x, long xOff,
@@ -301,13 +322,113 @@ final class PanamaDenseKernels implements DenseKernels {
     if (alpha == 0) {
       return;
     }
-    for (int j = 0; j < n; j++) {
+    double[] dots = new double[4];
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+      long c0 = aOff + (long) j * lda;
+      long c1 = c0 + lda;
+      long c2 = c1 + lda;
+      long c3 = c2 + lda;
+      double t0 = alpha * get(x, xOff + j);
+      double t1 = alpha * get(x, xOff + j + 1);
+      double t2 = alpha * get(x, xOff + j + 2);
+      double t3 = alpha * get(x, xOff + j + 3);
+      symvColumns4(j + 4, n, a, c0, c1, c2, c3, t0, t1, t2, t3, x, xOff, y, yOff, dots);
+      // the diagonal 4×4 triangle: A(j+r, j+c) for r ≥ c
+      double x0 = get(x, xOff + j);
+      double x1 = get(x, xOff + j + 1);
+      double x2 = get(x, xOff + j + 2);
+      double x3 = get(x, xOff + j + 3);
+      double a00 = get(a, c0 + j);
+      double a10 = get(a, c0 + j + 1);
+      double a20 = get(a, c0 + j + 2);
+      double a30 = get(a, c0 + j + 3);
+      double a11 = get(a, c1 + j + 1);
+      double a21 = get(a, c1 + j + 2);
+      double a31 = get(a, c1 + j + 3);
+      double a22 = get(a, c2 + j + 2);
+      double a32 = get(a, c2 + j + 3);
+      double a33 = get(a, c3 + j + 3);
+      double s0 = dots[0] + a10 * x1 + a20 * x2 + a30 * x3;
+      double s1 = dots[1] + a21 * x2 + a31 * x3;
+      double s2 = dots[2] + a32 * x3;
+      double s3 = dots[3];
+      double y0 = get(y, yOff + j) + t0 * a00;
+      double y1 = get(y, yOff + j + 1) + t0 * a10 + t1 * a11;
+      double y2 = get(y, yOff + j + 2) + t0 * a20 + t1 * a21 + t2 * a22;
+      double y3 = get(y, yOff + j + 3) + t0 * a30 + t1 * a31 + t2 * a32 + t3 * a33;
+      set(y, yOff + j, Math.fma(alpha, s0, y0));
+      set(y, yOff + j + 1, Math.fma(alpha, s1, y1));
+      set(y, yOff + j + 2, Math.fma(alpha, s2, y2));
+      set(y, yOff + j + 3, Math.fma(alpha, s3, y3));
+    }
+    for (; j < n; j++) {
       long col = aOff + (long) j * lda;
       double t1 = alpha * get(x, xOff + j);
       double t2 = symvColumn(j + 1, n, a, col, t1, x, xOff, y, yOff);
       double yj = Math.fma(t1, get(a, col + j), get(y, yOff + j));
       set(y, yOff + j, Math.fma(alpha, t2, yj));
     }
+  }
+
+  /**
+   * For i in [from, n): y_i += t0·A(i, c0) + t1·A(i, c1) + t2·A(i, c2) + t3·A(i, c3); returns in
+   * {@code dots} the four sums Σ_i A(i, cq)·x_i.
+   */
+  private static void symvColumns4(int from, int n, MemorySegment a, long c0, long c1, long c2, long c3,
+                                   double t0, double t1, double t2, double t3,
+                                   MemorySegment x, long xOff, MemorySegment y, long yOff, double[] dots) {
+    DoubleVector v0 = DoubleVector.broadcast(S, t0);
+    DoubleVector v1 = DoubleVector.broadcast(S, t1);
+    DoubleVector v2 = DoubleVector.broadcast(S, t2);
+    DoubleVector v3 = DoubleVector.broadcast(S, t3);
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
+    int i = from;
+    for (int end = n - L; i <= end; i += L) {
+      DoubleVector xv = load(x, xOff + i);
+      DoubleVector yv = load(y, yOff + i);
+      DoubleVector av = load(a, c0 + i);
+      yv = av.fma(v0, yv);
+      s0 = av.fma(xv, s0);
+      av = load(a, c1 + i);
+      yv = av.fma(v1, yv);
+      s1 = av.fma(xv, s1);
+      av = load(a, c2 + i);
+      yv = av.fma(v2, yv);
+      s2 = av.fma(xv, s2);
+      av = load(a, c3 + i);
+      yv = av.fma(v3, yv);
+      s3 = av.fma(xv, s3);
+      store(yv, y, yOff + i);
+    }
+    double r0 = s0.reduceLanes(VectorOperators.ADD);
+    double r1 = s1.reduceLanes(VectorOperators.ADD);
+    double r2 = s2.reduceLanes(VectorOperators.ADD);
+    double r3 = s3.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      double xi = get(x, xOff + i);
+      double a0 = get(a, c0 + i);
+      double a1 = get(a, c1 + i);
+      double a2 = get(a, c2 + i);
+      double a3 = get(a, c3 + i);
+      double acc = get(y, yOff + i);
+      acc = Math.fma(a0, t0, acc);
+      acc = Math.fma(a1, t1, acc);
+      acc = Math.fma(a2, t2, acc);
+      acc = Math.fma(a3, t3, acc);
+      set(y, yOff + i, acc);
+      r0 = Math.fma(a0, xi, r0);
+      r1 = Math.fma(a1, xi, r1);
+      r2 = Math.fma(a2, xi, r2);
+      r3 = Math.fma(a3, xi, r3);
+    }
+    dots[0] = r0;
+    dots[1] = r1;
+    dots[2] = r2;
+    dots[3] = r3;
   }
 
   /** For i in [from, n): y_i += t1·A(i); returns Σ A(i)·x_i. */
@@ -328,6 +449,213 @@ final class PanamaDenseKernels implements DenseKernels {
       t2 = Math.fma(aij, get(x, xOff + i), t2);
     }
     return t2;
+  }
+
+  /**
+   * Full tiles are copied with one vector load and store per column; the diagonal tiles, a last
+   * partial row of tiles and the last block when n is not a multiple of four, element by element
+   * in a method of their own (keeps the vector loop free of rarely taken branches, which C2
+   * otherwise predicates on and then recompiles, again and again).
+   */
+  @Override
+  public void packLower(int n, MemorySegment a, long aOff, int lda, MemorySegment packed, long pOff) {
+    if (!TILE_VECTORS) {
+      TWIN.packLower(n, a, aOff, lda, packed, pOff);
+      return;
+    }
+    int nt = PackedLower.blocks(n);
+    int fullBlocks = n / W;
+    for (int b = 0; b < fullBlocks; b++) {
+      int j = W * b;
+      long o = pOff + PackedLower.blockOffset(n, b);
+      long c0 = aOff + (long) j * lda;
+      long c1 = c0 + lda;
+      long c2 = c1 + lda;
+      long c3 = c2 + lda;
+      int rows = (n - j - W) / W * W;
+      long t = o + TILE;
+      for (int r = j + W, end = j + W + rows; r < end; r += W, t += TILE) {
+        store4(load4(a, c0 + r), packed, t);
+        store4(load4(a, c1 + r), packed, t + W);
+        store4(load4(a, c2 + r), packed, t + 2 * W);
+        store4(load4(a, c3 + r), packed, t + 3 * W);
+      }
+      packEdgeTile(n, j, j, a, aOff, lda, packed, o);
+      if (j + W + rows < n) {
+        packEdgeTile(n, j + W + rows, j, a, aOff, lda, packed, t);
+      }
+    }
+    if (fullBlocks < nt) {
+      int j = W * fullBlocks;
+      packEdgeTile(n, j, j, a, aOff, lda, packed, pOff + PackedLower.blockOffset(n, fullBlocks));
+    }
+  }
+
+  /** The tile of rows r0..r0+3 and columns j..j+3 at {@code t}: entries of the lower triangle inside the matrix, zeros elsewhere. */
+  private static void packEdgeTile(int n, int r0, int j, MemorySegment a, long aOff, int lda, MemorySegment packed,
+                                   long t) {
+    for (int q = 0; q < W; q++) {
+      for (int r = 0; r < W; r++) {
+        int i = r0 + r;
+        set(packed, t + W * q + r, i < n && j + q < n && i >= j + q ? get(a, aOff + i + (long) (j + q) * lda) : 0.0);
+      }
+    }
+  }
+
+  /**
+   * The loop of {@link #symvLower} over the packed tiles: per block of four columns, one pass down
+   * the block's contiguous tiles (each tile four vector loads updating one vector of y and the
+   * block's four dot products), then the diagonal tile in straight-line scalar code. The last block
+   * when n is not a multiple of four, and a last partial tile, run in separate scalar methods: C2
+   * compiles loops with the common bounds better when the rare ones live elsewhere.
+   */
+  @Override
+  public void symvLowerPacked(int n, int from, double alpha, MemorySegment packed, long pOff,
+                              MemorySegment x, long xOff, double beta, MemorySegment y, long yOff) {
+    if (!TILE_VECTORS) {
+      TWIN.symvLowerPacked(n, from, alpha, packed, pOff, x, xOff, beta, y, yOff);
+      return;
+    }
+    int m = n - from;
+    scaleOrZero(m, beta, y, yOff);
+    if (alpha == 0 || m <= 0) {
+      return;
+    }
+    double[] dots = new double[W];
+    int fullBlocks = n / W;
+    for (int b = from / W; b < fullBlocks; b++) {
+      int jl = W * b - from;
+      double t0 = alpha * get(x, xOff + jl);
+      double t1 = alpha * get(x, xOff + jl + 1);
+      double t2 = alpha * get(x, xOff + jl + 2);
+      double t3 = alpha * get(x, xOff + jl + 3);
+      long o = pOff + PackedLower.blockOffset(n, b);
+      int rows = (m - jl - W) / W * W;
+      packedTiles(jl + W, rows, packed, o + TILE, t0, t1, t2, t3, x, xOff, y, yOff, dots);
+      if (jl + W + rows < m) {
+        partialTile(jl + W + rows, m, packed, o + TILE + (long) rows * W, t0, t1, t2, t3, x, xOff, y, yOff, dots);
+      }
+      diagonalTile(alpha, packed, o, t0, t1, t2, t3, x, xOff + jl, y, yOff + jl, dots);
+    }
+    if (fullBlocks * W < n) {
+      lastBlock(n, from, alpha, packed, pOff + PackedLower.blockOffset(n, fullBlocks), x, xOff, y, yOff);
+    }
+  }
+
+  /**
+   * {@code rows} (a multiple of 4) rows from local row {@code from} of one packed block, tiles from
+   * {@code o}: y_i += Σ_q t_q·A(i, q); dots_q = Σ_i A(i, q)·x_i.
+   */
+  private static void packedTiles(int from, int rows, MemorySegment p, long o, double t0, double t1, double t2,
+                                  double t3, MemorySegment x, long xOff, MemorySegment y, long yOff, double[] dots) {
+    DoubleVector v0 = DoubleVector.broadcast(S4, t0);
+    DoubleVector v1 = DoubleVector.broadcast(S4, t1);
+    DoubleVector v2 = DoubleVector.broadcast(S4, t2);
+    DoubleVector v3 = DoubleVector.broadcast(S4, t3);
+    DoubleVector s0 = DoubleVector.zero(S4);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
+    long xi = xOff + from;
+    long yi = yOff + from;
+    for (int r = 0; r < rows; r += W) {
+      long po = o + (long) r * W;
+      DoubleVector xv = load4(x, xi + r);
+      DoubleVector yv = load4(y, yi + r);
+      DoubleVector av = load4(p, po);
+      yv = av.fma(v0, yv);
+      s0 = av.fma(xv, s0);
+      av = load4(p, po + W);
+      yv = av.fma(v1, yv);
+      s1 = av.fma(xv, s1);
+      av = load4(p, po + 2 * W);
+      yv = av.fma(v2, yv);
+      s2 = av.fma(xv, s2);
+      av = load4(p, po + 3 * W);
+      yv = av.fma(v3, yv);
+      s3 = av.fma(xv, s3);
+      store4(yv, y, yi + r);
+    }
+    dots[0] = s0.reduceLanes(VectorOperators.ADD);
+    dots[1] = s1.reduceLanes(VectorOperators.ADD);
+    dots[2] = s2.reduceLanes(VectorOperators.ADD);
+    dots[3] = s3.reduceLanes(VectorOperators.ADD);
+  }
+
+  /** Local rows [from, m), fewer than four, of the tile at {@code o}; adds to {@code dots}. */
+  private static void partialTile(int from, int m, MemorySegment p, long o, double t0, double t1, double t2,
+                                  double t3, MemorySegment x, long xOff, MemorySegment y, long yOff, double[] dots) {
+    for (int r = 0; from + r < m; r++) {
+      int i = from + r;
+      double xi = get(x, xOff + i);
+      double a0 = get(p, o + r);
+      double a1 = get(p, o + W + r);
+      double a2 = get(p, o + 2 * W + r);
+      double a3 = get(p, o + 3 * W + r);
+      double acc = get(y, yOff + i);
+      acc = Math.fma(a0, t0, acc);
+      acc = Math.fma(a1, t1, acc);
+      acc = Math.fma(a2, t2, acc);
+      acc = Math.fma(a3, t3, acc);
+      set(y, yOff + i, acc);
+      dots[0] = Math.fma(a0, xi, dots[0]);
+      dots[1] = Math.fma(a1, xi, dots[1]);
+      dots[2] = Math.fma(a2, xi, dots[2]);
+      dots[3] = Math.fma(a3, xi, dots[3]);
+    }
+  }
+
+  /**
+   * The diagonal tile at {@code o} of a full block whose rows start at x(xOff), y(yOff): its lower
+   * triangle's products, then y_q += α·dots_q.
+   */
+  private static void diagonalTile(double alpha, MemorySegment p, long o, double t0, double t1, double t2,
+                                   double t3, MemorySegment x, long xOff, MemorySegment y, long yOff, double[] dots) {
+    double x1 = get(x, xOff + 1);
+    double x2 = get(x, xOff + 2);
+    double x3 = get(x, xOff + 3);
+    double a00 = get(p, o);
+    double a10 = get(p, o + 1);
+    double a20 = get(p, o + 2);
+    double a30 = get(p, o + 3);
+    double a11 = get(p, o + W + 1);
+    double a21 = get(p, o + W + 2);
+    double a31 = get(p, o + W + 3);
+    double a22 = get(p, o + 2 * W + 2);
+    double a32 = get(p, o + 2 * W + 3);
+    double a33 = get(p, o + 3 * W + 3);
+    double d0 = Math.fma(a30, x3, Math.fma(a20, x2, Math.fma(a10, x1, dots[0])));
+    double d1 = Math.fma(a31, x3, Math.fma(a21, x2, dots[1]));
+    double d2 = Math.fma(a32, x3, dots[2]);
+    double d3 = dots[3];
+    double y0 = Math.fma(t0, a00, get(y, yOff));
+    double y1 = Math.fma(t1, a11, Math.fma(t0, a10, get(y, yOff + 1)));
+    double y2 = Math.fma(t2, a22, Math.fma(t1, a21, Math.fma(t0, a20, get(y, yOff + 2))));
+    double y3 = Math.fma(t3, a33, Math.fma(t2, a32, Math.fma(t1, a31, Math.fma(t0, a30, get(y, yOff + 3)))));
+    set(y, yOff, Math.fma(alpha, d0, y0));
+    set(y, yOff + 1, Math.fma(alpha, d1, y1));
+    set(y, yOff + 2, Math.fma(alpha, d2, y2));
+    set(y, yOff + 3, Math.fma(alpha, d3, y3));
+  }
+
+  /** The last block, of n mod 4 columns and only its diagonal tile, in plain loops. */
+  private static void lastBlock(int n, int from, double alpha, MemorySegment p, long o, MemorySegment x, long xOff,
+                                MemorySegment y, long yOff) {
+    int j = n / W * W;
+    int jl = j - from;
+    int cols = n - j;
+    for (int c = 0; c < cols; c++) {
+      double tc = alpha * get(x, xOff + jl + c);
+      double dc = 0;
+      for (int r = c; r < cols; r++) {
+        double arc = get(p, o + W * c + r);
+        set(y, yOff + jl + r, Math.fma(tc, arc, get(y, yOff + jl + r)));
+        if (r > c) {
+          dc = Math.fma(arc, get(x, xOff + jl + r), dc);
+        }
+      }
+      set(y, yOff + jl + c, Math.fma(alpha, dc, get(y, yOff + jl + c)));
+    }
   }
 
   /** A(i, j) ← fma(y_i, α x_j, fma(x_i, α y_j, A(i, j))) for i ≥ j: bit-identical to the twin. */
