@@ -32,8 +32,8 @@ final class GemmEngine {
 
   /** Rows of the micro-kernel: two vectors (8 doubles on AVX2). */
   static final int MR = 2 * L;
-  /** Columns of the micro-kernel. */
-  static final int NR = 6;
+  /** Columns of the micro-kernel: four (8×4 on AVX2; 8×6 spilled, see {@link Tuning#GEMM_KC}). */
+  static final int NR = 4;
 
   /** A matrix X in a segment; op(X) is X or, when {@code trans}, Xᵀ. */
   record Operand(MemorySegment s, long off, int ld, boolean trans) {
@@ -149,8 +149,9 @@ final class GemmEngine {
 
   /**
    * The register kernel: Σ_p a_p b_pᵀ over packed micro-panels into {@code tile} (column-major
-   * MR×NR) with 2×6 accumulators of L doubles: 12 accumulators, 2 vectors of A and one broadcast
-   * of B, 15 of AVX2's 16 vector registers, so C2 keeps all of them in registers.
+   * MR×NR) with 2×4 accumulators of L doubles: 8 accumulators, 2 vectors of A and one broadcast of
+   * B, 11 of AVX2's 16 vector registers. The slack matters: with 2×6 accumulators (15 registers)
+   * C2's schedule spilled and the product ran at half the speed (see {@link Tuning#GEMM_KC}).
    */
   private static void microTile(int depth, double[] pa, int ai, double[] pb, int bi, double[] tile) {
     DoubleVector c00 = DoubleVector.zero(S);
@@ -161,10 +162,6 @@ final class GemmEngine {
     DoubleVector c12 = c00;
     DoubleVector c03 = c00;
     DoubleVector c13 = c00;
-    DoubleVector c04 = c00;
-    DoubleVector c14 = c00;
-    DoubleVector c05 = c00;
-    DoubleVector c15 = c00;
     for (int p = 0; p < depth; p++) {
       int ao = ai + p * MR;
       int bo = bi + p * NR;
@@ -182,12 +179,6 @@ final class GemmEngine {
       b = DoubleVector.broadcast(S, pb[bo + 3]);
       c03 = a0.fma(b, c03);
       c13 = a1.fma(b, c13);
-      b = DoubleVector.broadcast(S, pb[bo + 4]);
-      c04 = a0.fma(b, c04);
-      c14 = a1.fma(b, c14);
-      b = DoubleVector.broadcast(S, pb[bo + 5]);
-      c05 = a0.fma(b, c05);
-      c15 = a1.fma(b, c15);
     }
     c00.intoArray(tile, 0);
     c10.intoArray(tile, L);
@@ -197,10 +188,6 @@ final class GemmEngine {
     c12.intoArray(tile, 2 * MR + L);
     c03.intoArray(tile, 3 * MR);
     c13.intoArray(tile, 3 * MR + L);
-    c04.intoArray(tile, 4 * MR);
-    c14.intoArray(tile, 4 * MR + L);
-    c05.intoArray(tile, 5 * MR);
-    c15.intoArray(tile, 5 * MR + L);
   }
 
   /** Adds α·tile to the leading mr×nr entries of the C tile where row − column + top ≥ 0. */

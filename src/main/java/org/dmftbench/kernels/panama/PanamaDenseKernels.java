@@ -19,7 +19,7 @@ import org.dmftbench.kernels.ScalarDenseKernels;
  * order: op(B) is packed in KC×NC panels and op(A) in MC×KC blocks into contiguous heap arrays
  * (the same micro-kernel reading 64-byte aligned native segments instead ran at half the speed
  * here, n = 1024: 557-571 ms against 255-276 ms of thread CPU time), and a
- * register-blocked MR×NR micro-kernel, MR = 2 vectors and NR = 6, runs the multiply-adds.
+ * register-blocked MR×NR micro-kernel, MR = 2 vectors and NR = 4, runs the multiply-adds.
  * Block sizes are in {@link org.dmftbench.Tuning}.
  *
  * <p>Element-wise kernels (axpy, scal, syr2) use the same operations per element as
