@@ -35,6 +35,16 @@ public final class Tuning {
    * at 31-38 GFLOP/s on this machine), so the product now runs near the core's FMA throughput.
    */
 
+  /*
+   * Segments of both kinds in one JVM. The level-2 kernels read their operands in place, and C2
+   * compiles each segment access with a check of its memory session specialised to the session
+   * kinds seen so far. A first solve on shared-arena scratch followed by solves on confined
+   * scratch made the tridiagonal reduction at n = 1024 run at 185-250 ms instead of 95-130 ms
+   * (in-process, same code; the JMH stage benchmark showed 200 against 105 ms). The solvers
+   * therefore keep to one kind per mode (confined for one thread, shared for two), and the
+   * benchmarks allocate what the kernels touch with the arena kind of the mode they time.
+   */
+
   /** Depth KC of a packed block (see the measurements above). */
   public static final int GEMM_KC = 256;
 
