@@ -19,7 +19,7 @@ public final class Tuning {
    * panel of op(B) in L3 (32 MiB). The micro-kernel is MR×NR = (2 vectors)×4 doubles, 8×4 on
    * AVX2: 8 accumulators + 2 loads of A + 1 broadcast of B use 11 of the 16 vector registers.
    *
-   * Measured on this machine (2-core EPYC Zen 1, JDK 25) with GemmBenchmark n = 1024, one thread,
+   * Measured on this machine (2-core AMD EPYC, CPU family 25, JDK 25) with GemmBenchmark n = 1024, one thread,
    * while other builds ran (load average 3-9, so differences under ~10 % are noise):
    *   KC/MC = 256/144: 286 ms;  128/144: 333 ms;  256/72: 377 ms;  384/96: 336 ms;  256/288: 437 ms.
    * Micro-kernel shapes, best thread CPU time of 12 products each, three interleaved rounds:
