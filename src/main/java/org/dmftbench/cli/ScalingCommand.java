@@ -90,14 +90,9 @@ final class ScalingCommand implements Callable<Integer> {
   @Option(names = "--t-points", defaultValue = "121", description = "Time grid size for --optimal-stopping (default ${DEFAULT-VALUE}).")
   int tPoints;
 
-  @Option(names = "--draws", defaultValue = "40", description = "Draws per point for --source experiment (default ${DEFAULT-VALUE}).")
-  int draws;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Master seed for --source experiment (default ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", description = "Worker threads for --source experiment (default: all cores).")
-  Integer threads;
+  /** Draws, seed and threads of --source experiment. */
+  @Mixin
+  DrawOptions sampling;
 
   @Option(names = "--out", description = "Write the CSV here instead of standard output.")
   Path out;
@@ -145,13 +140,10 @@ final class ScalingCommand implements Callable<Integer> {
     if (experiment && !Double.isFinite(evalTime) && !v.equals("t") && !optimalStopping) {
       throw new IllegalArgumentException("--source experiment needs a finite --time for --vary " + v);
     }
-    if (experiment && draws < 2) {
-      throw new IllegalArgumentException("--draws must be >= 2, got " + draws);
+    if (experiment) {
+      sampling.draws();
     }
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
-    }
+    int nThreads = sampling.threads();
 
     try (InterruptGuard _ = new InterruptGuard("dmftbench-scaling-interrupt", this::cancel)) {
       Sweep sweep = optimalStopping ? stoppingSweep(x, experiment, nThreads)
@@ -222,12 +214,12 @@ final class ScalingCommand implements Callable<Integer> {
   }
 
   private CurveStats runExperiment(SimSetup s, double[] times, int nThreads) {
-    Experiment e = new Experiment(new ExactDraw(s, times, SymmetricEigen.standard()), seed, ExactDraw.Route.AUTO);
+    Experiment e = new Experiment(new ExactDraw(s, times, SymmetricEigen.standard()), sampling.seed, ExactDraw.Route.AUTO);
     running.set(e);
     if (cancelled.get()) {
       e.cancel();
     }
-    Experiment.Result r = e.run(draws, nThreads, null);
+    Experiment.Result r = e.run(sampling.draws, nThreads, null);
     running.set(null);
     if (!r.complete()) {
       cancelled.set(true);
@@ -238,10 +230,10 @@ final class ScalingCommand implements Callable<Integer> {
   private Sweep timeSweep(double[] t, boolean experiment, int nThreads) {
     if (experiment) {
       SimSetup s = setup(problem.n, problem.p);
-      try (DrawProgress pr = DrawProgress.start("scaling", draws, quiet)) {
-        Experiment e = new Experiment(new ExactDraw(s, t, SymmetricEigen.standard()), seed, ExactDraw.Route.AUTO);
+      try (DrawProgress pr = DrawProgress.start("scaling", sampling.draws, quiet)) {
+        Experiment e = new Experiment(new ExactDraw(s, t, SymmetricEigen.standard()), sampling.seed, ExactDraw.Route.AUTO);
         running.set(e);
-        Experiment.Result r = e.run(draws, nThreads, pr);
+        Experiment.Result r = e.run(sampling.draws, nThreads, pr);
         CurveStats st = r.stats();
         return new Sweep("t", t, st.meanGeneralization(), st.seGeneralization(), null, null,
             "experiment N=" + problem.n + " P=" + problem.p + " draws=" + st.draws() + (r.complete() ? "" : " (partial)"),
@@ -287,7 +279,7 @@ final class ScalingCommand implements Callable<Integer> {
       }
       progressLine(v, i + 1, n);
     }
-    String note = (experiment ? "experiment draws=" + draws : population ? "theory, population limit P -> inf"
+    String note = (experiment ? "experiment draws=" + sampling.draws : population ? "theory, population limit P -> inf"
         : Double.isInfinite(evalTime) ? "theory, static limit t -> inf (kappa_0)" : "DMFT")
         + (v.equals("P") ? " N=" + problem.n : population ? "" : " P=" + problem.p)
         + (Double.isInfinite(evalTime) ? "" : " t=" + evalTime);
@@ -313,7 +305,7 @@ final class ScalingCommand implements Callable<Integer> {
       progressLine("P", i + 1, n);
     }
     return new Sweep("P", Arrays.copyOf(x, done), Arrays.copyOf(eStar, done), null, Arrays.copyOf(tStar, done),
-        Arrays.copyOf(interior, done), (experiment ? "experiment draws=" + draws : "DMFT") + " N=" + problem.n
+        Arrays.copyOf(interior, done), (experiment ? "experiment draws=" + sampling.draws : "DMFT") + " N=" + problem.n
         + ", optimal early stopping on t in [" + tMin + ", " + tMax + "]", n);
   }
 

@@ -45,14 +45,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--points", defaultValue = "64", description = "Number of log-spaced time points (default ${DEFAULT-VALUE}).")
   int points;
 
-  @Option(names = "--draws", defaultValue = "40", description = "Number of independent data draws S >= 2 (default ${DEFAULT-VALUE}).")
-  int draws;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Master seed; draw i depends only on (seed, i) (default ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
-  Integer threads;
+  @Mixin
+  DrawOptions sampling;
 
   @Option(names = "--route", defaultValue = "auto", description = "Eigenbasis route: auto, primal (N x N matrix "
       + "Phi^T Phi/P) or dual (P x P Gram matrix, P < N) (default ${DEFAULT-VALUE}).")
@@ -77,13 +71,8 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     double[] times = SweepOptions.logGrid(tMin, tMax, points, "time");
     ExactDraw.Route r = parseRoute(route);
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1 || nThreads > 4096) {
-      throw new IllegalArgumentException("--threads must be in [1, 4096], got " + nThreads);
-    }
-    if (draws < 2) {
-      throw new IllegalArgumentException("--draws must be >= 2 (a standard error needs two draws), got " + draws);
-    }
+    int nThreads = sampling.threads();
+    int draws = sampling.draws();
     SimSetup setup = setup();
     if (r == ExactDraw.Route.DUAL && setup.samples() >= setup.modes()) {
       throw new IllegalArgumentException("--route dual needs P < N, got P = " + setup.samples() + ", N = " + setup.modes());
@@ -91,7 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
     double[] theory = compare ? Theory.curve(setup, times) : null;
 
     ExactDraw exact = new ExactDraw(setup, times, SymmetricEigen.standard());
-    Experiment experiment = new Experiment(exact, seed, r);
+    Experiment experiment = new Experiment(exact, sampling.seed, r);
     try (InterruptGuard _ = new InterruptGuard("dmftbench-simulate-interrupt", experiment::cancel)) {
       Experiment.Result result;
       try (DrawProgress progress = DrawProgress.start("simulate", draws, quiet)) {
@@ -162,7 +151,7 @@ final class SimulateCommand implements Callable<Integer> {
     CurveStats st = result.stats();
     StringBuilder sb = new StringBuilder();
     sb.append("# dmftbench simulate ").append(header)
-        .append(String.format(Locale.ROOT, " draws=%d seed=%d route=%s%n", st.draws(), seed, route));
+        .append(String.format(Locale.ROOT, " draws=%d seed=%d route=%s%n", st.draws(), sampling.seed, route));
     if (!result.complete()) {
       sb.append(String.format(Locale.ROOT, "# partial: %d of %d draws finished before interruption%n", st.draws(),
           result.requested()));

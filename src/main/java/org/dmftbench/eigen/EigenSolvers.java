@@ -63,18 +63,19 @@ public final class EigenSolvers {
   }
 
   /**
-   * {@link #standard(DenseKernels)} with its level-3 parts on {@code threads} threads: the
-   * back-transformation splits the columns of the eigenvector matrix, each divide-and-conquer merge
-   * computes its two half-products concurrently. The reduction and the tridiagonal QL stay on one
-   * thread (the reduction's symmetric matrix-vector products are memory-bound), so values-only and
-   * projections run as in the one-thread solver.
+   * {@link #standard(DenseKernels)} with the back-transformation of the eigenvectors on
+   * {@code threads} threads (each applies the reflectors to its own columns). The reduction, the
+   * tridiagonal solvers and everything else stay on one thread and in confined memory, so
+   * values-only and projections run as in the one-thread solver. (Splitting each divide-and-conquer
+   * merge over two threads made it slower: the merge's other work ran twice as slow on the shared
+   * memory the threads need; see {@link HouseholderEigenSolver}.)
    */
   public static SymmetricEigenSolver standard(DenseKernels kernels, int threads) {
     if (threads == 1) {
       return standard(kernels);
     }
     HouseholderEigenSolver dc = new HouseholderEigenSolver(new HouseholderTridiagonalizer(kernels),
-        new TridiagonalDivideAndConquer(kernels, Tuning.EIGEN_DC_LEAF_SIZE, threads),
+        new TridiagonalDivideAndConquer(kernels),
         new HouseholderBackTransform(kernels, Tuning.EIGEN_BACKTRANSFORM_BLOCK, threads), true);
     return new BySizeAndMode(householderQL(kernels), dc);
   }

@@ -46,9 +46,13 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
   }
 
   /**
-   * A solver composed of the given parts; {@code multiThreaded} makes it keep its scratch (and the
-   * eigenvectors until they are copied out) in shared arenas, so that multi-threaded parts can split
-   * their work.
+   * A solver composed of the given parts; {@code multiThreaded} makes {@link #vectors} hand the
+   * back-transformation shared copies of the reflectors and of Z (3n² doubles copied), so that it
+   * can split the columns over its threads. Everything else works in confined memory: the same
+   * code ran about twice as slow on shared segments here (the divide-and-conquer eigenvectors of a
+   * tridiagonal matrix of order 1024: 180-260 ms on shared, 92-117 ms on confined memory, one
+   * thread), and a JVM that fed the level-2 kernels both kinds ran them up to 1.7× slower (see
+   * {@link org.dmftbench.Tuning}).
    */
   public HouseholderEigenSolver(HouseholderTridiagonalizer reducer, TridiagonalEigenSolver tridiagonal,
                                 HouseholderBackTransform back, boolean multiThreaded) {
@@ -56,10 +60,6 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
     this.tridiagonal = tridiagonal;
     this.back = back;
     this.multiThreaded = multiThreaded;
-  }
-
-  private Arena scratchArena() {
-    return multiThreaded ? Arena.ofShared() : Arena.ofConfined();
   }
 
   /** A solver with default block sizes on the given kernels. */
@@ -84,8 +84,8 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
 
   @Override
   public double[] values(DMatrix a) {
-    int n = order(a);
-    try (Arena arena = scratchArena()) {
+    order(a);
+    try (Arena arena = Arena.ofConfined()) {
       Reduced r = reduce(a, arena);
       tridiagonal.values(r.d, r.e);
       return r.unscale();
@@ -98,12 +98,23 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
     if (v.rows() != n || v.cols() != n) {
       throw new IllegalArgumentException("eigenvector matrix must be " + n + "x" + n + ", is " + v.rows() + "x" + v.cols());
     }
-    try (Arena arena = scratchArena()) {
+    try (Arena arena = Arena.ofConfined()) {
       Reduced r = reduce(a, arena);
-      DMatrix z = multiThreaded && !Parallel.shareable(v.segment()) ? DMatrix.allocate(arena, n, n) : v;
-      tridiagonal.vectors(r.d, r.e, z);
-      back.apply(r.work, r.tau, z, false, arena);
-      if (z != v) {
+      if (!multiThreaded) {
+        tridiagonal.vectors(r.d, r.e, v);
+        back.apply(r.work, r.tau, v, false, arena);
+        return r.unscale();
+      }
+      // the tridiagonal eigenvectors on this thread, in confined memory; the back-transformation
+      // splits the columns over the threads, which share copies of the reflectors and of Z
+      DMatrix z0 = DMatrix.allocate(arena, n, n);
+      tridiagonal.vectors(r.d, r.e, z0);
+      try (Arena shared = Arena.ofShared()) {
+        DMatrix reflectors = DMatrix.allocate(shared, n, n);
+        reflectors.copyFrom(r.work);
+        DMatrix z = DMatrix.allocate(shared, n, n);
+        z.copyFrom(z0);
+        back.apply(reflectors, r.tau, z, false, shared);
         v.copyFrom(z);
       }
       return r.unscale();
@@ -116,7 +127,7 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
     if (b.rows() != n) {
       throw new IllegalArgumentException("B must have " + n + " rows (the order of A), has " + b.rows());
     }
-    try (Arena arena = scratchArena()) {
+    try (Arena arena = Arena.ofConfined()) {
       Reduced r = reduce(a, arena);
       back.apply(r.work, r.tau, b, true, arena);
       tridiagonal.projections(r.d, r.e, b);

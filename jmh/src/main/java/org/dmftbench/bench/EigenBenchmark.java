@@ -38,6 +38,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * works in place copies its input first). Peers: {@link EigenPeersBenchmark},
  * {@link NativeLapackBenchmark}.
  *
+ * <p>Everything the benchmark allocates is confined, like the solver's own scratch: segments of
+ * both kinds in one JVM slow the level-2 kernels down (see {@link Tuning}). The stage benchmarks
+ * therefore run on one thread whatever {@code threads} says (the parallel stages split their work
+ * only over shared memory); {@code values} and {@code vectors} run the solver as users do.
+ *
  * <p>Each trial first checks the answer of the method it times (LAPACK ratios, sampled for the
  * O(n³) checks; eigenvalues against the other tridiagonal algorithm; projections by basis-independent
  * invariants) and fails when a ratio exceeds {@link Tolerances#LAPACK_TEST_RATIO}.
@@ -81,7 +86,7 @@ public class EigenBenchmark {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
-    arena = newArena();
+    arena = Arena.ofConfined();
     k = Kernels.dense();
     solver = EigenSolvers.standard(k, threads);
     reducer = new HouseholderTridiagonalizer(k);
@@ -103,7 +108,7 @@ public class EigenBenchmark {
     ew = new double[n];
     tw = new double[n];
     reduced.copyFrom(a);
-    try (Arena scratch = newArena()) {
+    try (Arena scratch = Arena.ofConfined()) {
       reducer.reduce(reduced, d0, e0, tau0, scratch);
     }
     // tridiagonal eigenvalues by both algorithms: each is the other's reference
@@ -128,17 +133,6 @@ public class EigenBenchmark {
     } else if (m.endsWith(".tridiagonalDcVectors")) {
       Accuracy.check(params, "tridiagonal orthogonality ratio", EigenInputs.sampledOrthogonalityRatio(k, z0, 16), tol);
     }
-  }
-
-  /**
-   * The kind of arena the solver itself uses for its scratch memory: confined for one thread,
-   * shared for two. Every segment the kernels see in a fork is then of one kind, as in the solver
-   * (segments of both kinds in one JVM slow the level-2 kernels by up to 1.7×: C2 compiles the
-   * memory-session checks for the kinds it has seen first; see {@link org.dmftbench.Tuning}).
-   * JMH runs the trial set-up and the benchmark method on the same worker thread.
-   */
-  private Arena newArena() {
-    return threads > 1 ? Arena.ofShared() : Arena.ofConfined();
   }
 
   @TearDown(Level.Trial)
@@ -172,7 +166,7 @@ public class EigenBenchmark {
   @Benchmark
   public double[] reduction() {
     work.copyFrom(a);
-    try (Arena scratch = newArena()) {
+    try (Arena scratch = Arena.ofConfined()) {
       reducer.reduce(work, dw, ew, tw, scratch);
     }
     return dw;
@@ -197,7 +191,7 @@ public class EigenBenchmark {
   @Benchmark
   public DMatrix backTransform() {
     z.copyFrom(z0);
-    try (Arena scratch = newArena()) {
+    try (Arena scratch = Arena.ofConfined()) {
       back.apply(reduced, tau0, z, false, scratch);
     }
     return z;
