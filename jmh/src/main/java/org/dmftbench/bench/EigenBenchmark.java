@@ -31,7 +31,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The dmftbench symmetric eigensolver ({@link EigenSolvers#standard()}) on A = G + Gᵀ, one thread
- * by default ({@code -p threads=2} runs the two-thread variant of the level-3 parts):
+ * by default ({@code -p threads=2} runs the two-thread variant, which splits the
+ * back-transformation over the threads):
  * the full solve in its three modes (values; values and vectors; values and projections VᵀB with
  * k = 3), and its stages alone (Householder reduction, QL values and divide-and-conquer vectors of
  * the tridiagonal matrix, back-transformation), with a copy-only baseline (every timed method that
@@ -39,9 +40,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@link NativeLapackBenchmark}.
  *
  * <p>Everything the benchmark allocates is confined, like the solver's own scratch: segments of
- * both kinds in one JVM slow the level-2 kernels down (see {@link Tuning}). The stage benchmarks
- * therefore run on one thread whatever {@code threads} says (the parallel stages split their work
- * only over shared memory); {@code values} and {@code vectors} run the solver as users do.
+ * both kinds in one JVM slow the level-2 kernels down (see {@link Tuning}). The back-transformation
+ * stage therefore runs on one thread whatever {@code threads} says (it splits its work only over
+ * shared memory); {@code values} and {@code vectors} run the solver as users do.
  *
  * <p>Each trial first checks the answer of the method it times (LAPACK ratios, sampled for the
  * O(n³) checks; eigenvalues against the other tridiagonal algorithm; projections by basis-independent
@@ -58,7 +59,7 @@ public class EigenBenchmark {
   @Param({"256", "1024", "2048"})
   public int n;
 
-  /** Threads of the level-3 parts (back-transformation, merge products); report 2 separately. */
+  /** Threads of the solver's back-transformation (and of the divide-and-conquer stage); report 2 separately. */
   @Param({"1"})
   public int threads;
 
