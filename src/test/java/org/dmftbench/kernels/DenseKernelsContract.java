@@ -95,6 +95,38 @@ abstract class DenseKernelsContract {
       return this;
     }
 
+    /** Sets every entry of the rows×cols region to v. */
+    Op fill(double v) {
+      for (int j = 0; j < cols; j++) {
+        for (int i = 0; i < rows; i++) {
+          set(i, j, v);
+        }
+      }
+      return this;
+    }
+
+    /** An output with β = 0: NaN everywhere, which the kernel must overwrite without reading. */
+    Op nanIfBetaZero(double beta) {
+      return beta == 0 ? fill(Double.NaN) : this;
+    }
+
+    /**
+     * An output lower triangle: the strict upper part back to the sentinel (it must stay untouched),
+     * the lower part NaN when β = 0.
+     */
+    Op lowerOutput(double beta) {
+      for (int j = 0; j < cols; j++) {
+        for (int i = 0; i < rows; i++) {
+          if (i < j) {
+            set(i, j, SENTINEL);
+          } else if (beta == 0) {
+            set(i, j, Double.NaN);
+          }
+        }
+      }
+      return this;
+    }
+
     double[][] copy() {
       double[][] c = new double[rows][cols];
       for (int j = 0; j < cols; j++) {
@@ -316,14 +348,7 @@ abstract class DenseKernelsContract {
           int xl = trans ? m : n;
           int yl = trans ? n : m;
           Op x = vec(xl, 2).random();
-          Op y = vec(yl, 3);
-          if (ab[1] != 0) {
-            y.random();
-          } else {
-            for (int i = 0; i < yl; i++) {
-              y.set(i, 0, Double.NaN); // β = 0 must not read y
-            }
-          }
+          Op y = ab[1] != 0 ? vec(yl, 3).random() : vec(yl, 3).fill(Double.NaN); // β = 0 must not read y
           double[][] am = a.copy();
           double[] xs = column(x.copy(), 0);
           double[] y0 = column(y.copy(), 0);
@@ -373,12 +398,7 @@ abstract class DenseKernelsContract {
       for (double beta : new double[] {0, 1, -0.5}) {
         Op a = lowerSymmetric(n, 2, 3);
         Op x = vec(n, 1).random();
-        Op y = vec(n, 2).random();
-        if (beta == 0) {
-          for (int i = 0; i < n; i++) {
-            y.set(i, 0, Double.NaN);
-          }
-        }
+        Op y = vec(n, 2).random().nanIfBetaZero(beta);
         double alpha = 1.25;
         double[][] f = symmetricFromLower(a.copy());
         double[] xs = column(x.copy(), 0);
@@ -436,12 +456,7 @@ abstract class DenseKernelsContract {
         int m = n - from;
         for (double beta : new double[] {0, 1, -0.5}) {
           Op x = vec(m, 2).random();
-          Op y = vec(m, 3).random();
-          if (beta == 0) {
-            for (int i = 0; i < m; i++) {
-              y.set(i, 0, Double.NaN);
-            }
-          }
+          Op y = vec(m, 3).random().nanIfBetaZero(beta);
           double alpha = -0.75;
           double[] xs = column(x.copy(), 0);
           double[] y0 = column(y.copy(), 0);
@@ -507,14 +522,7 @@ abstract class DenseKernelsContract {
   private void checkGemm(boolean ta, boolean tb, int m, int n, int kk, double alpha, double beta) {
     Op a = ta ? mat(kk, m, 3, 1).random() : mat(m, kk, 2, 5).random();
     Op b = tb ? mat(n, kk, 1, 2).random() : mat(kk, n, 4, 3).random();
-    Op c = mat(m, n, 5, 7).random();
-    if (beta == 0) {
-      for (int j = 0; j < n; j++) {
-        for (int i = 0; i < m; i++) {
-          c.set(i, j, Double.NaN);
-        }
-      }
-    }
+    Op c = mat(m, n, 5, 7).random().nanIfBetaZero(beta);
     double[][] am = a.copy();
     double[][] bm = b.copy();
     double[][] c0 = c.copy();
@@ -542,16 +550,7 @@ abstract class DenseKernelsContract {
         int kk = sh[1];
         Op a = mat(n, kk, 3, 1).random();
         Op b = mat(n, kk, 0, 2).random();
-        Op c = mat(n, n, 2, 3).random();
-        for (int j = 0; j < n; j++) {
-          for (int i = 0; i < n; i++) {
-            if (i < j) {
-              c.set(i, j, SENTINEL);
-            } else if (beta == 0) {
-              c.set(i, j, Double.NaN);
-            }
-          }
-        }
+        Op c = mat(n, n, 2, 3).random().lowerOutput(beta);
         double[][] am = a.copy();
         double[][] bm = b.copy();
         double[][] c0 = c.copy();
@@ -587,16 +586,7 @@ abstract class DenseKernelsContract {
         int n = sh[0];
         int kk = sh[1];
         Op a = mat(kk, n, 3, 1).random();
-        Op c = mat(n, n, 1, 2).random();
-        for (int j = 0; j < n; j++) {
-          for (int i = 0; i < n; i++) {
-            if (i < j) {
-              c.set(i, j, SENTINEL);
-            } else if (beta == 0) {
-              c.set(i, j, Double.NaN);
-            }
-          }
-        }
+        Op c = mat(n, n, 1, 2).random().lowerOutput(beta);
         double[][] am = a.copy();
         double[][] c0 = c.copy();
         double alpha = 1.0 / 3;

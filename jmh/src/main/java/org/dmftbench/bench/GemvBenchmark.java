@@ -1,12 +1,15 @@
 package org.dmftbench.bench;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 import org.dmftbench.Tolerances;
 import org.dmftbench.kernels.DenseKernels;
 import org.dmftbench.kernels.Kernels;
+import org.dmftbench.kernels.PackedLower;
 import org.dmftbench.linalg.DMatrix;
 import org.dmftbench.linalg.DVector;
+import org.dmftbench.linalg.OffHeap;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +27,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Matrix-vector products y ← A·x and y ← Aᵀ·x (β = 0) and the fused lower symv, n×n, SIMD against
- * the scalar twin. Score in µs/op; GFLOP/s = 2n² / (score · 10³). n = 255 fits L2, 2047 does not.
+ * the scalar twin; the same symv over the tiled copy of {@link PackedLower} (as the tridiagonal
+ * reduction runs it, the copy made once in the set-up), and the packing itself. Score in µs/op;
+ * GFLOP/s = 2n² / (score · 10³). n = 255 fits L2, 2047 does not.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,6 +49,7 @@ public class GemvBenchmark {
   private DMatrix a;
   private DVector x;
   private DVector y;
+  private MemorySegment packed;
   private DenseKernels k;
 
   @Setup(Level.Trial)
@@ -53,11 +59,13 @@ public class GemvBenchmark {
     x = KernelData.randomVector(arena, n, 4);
     y = DVector.allocate(arena, n);
     k = KernelData.kernels(impl);
+    packed = OffHeap.doubles(arena, PackedLower.size(n), "packed matrix");
+    packLower();
     DenseKernels twin = Kernels.scalarDense();
     DVector ref = DVector.allocate(arena, n);
     double worst = 0;
-    for (int variant = 0; variant < 3; variant++) {
-      run(twin, variant, ref);
+    for (int variant = 0; variant < 4; variant++) {
+      run(twin, Math.min(variant, 2), ref);
       run(k, variant, y);
       for (int i = 0; i < n; i++) {
         double scale = 0;
@@ -79,7 +87,8 @@ public class GemvBenchmark {
     switch (variant) {
       case 0 -> kk.gemvN(n, n, 1, a.segment(), 0, a.ld(), x.segment(), 0, 0, out.segment(), 0);
       case 1 -> kk.gemvT(n, n, 1, a.segment(), 0, a.ld(), x.segment(), 0, 0, out.segment(), 0);
-      default -> kk.symvLower(n, 1, a.segment(), 0, a.ld(), x.segment(), 0, 0, out.segment(), 0);
+      case 2 -> kk.symvLower(n, 1, a.segment(), 0, a.ld(), x.segment(), 0, 0, out.segment(), 0);
+      default -> kk.symvLowerPacked(n, 0, 1, packed, 0, x.segment(), 0, 0, out.segment(), 0);
     }
   }
 
@@ -104,5 +113,17 @@ public class GemvBenchmark {
   public DVector symvLower() {
     k.symvLower(n, 1, a.segment(), a.offset(), a.ld(), x.segment(), x.offset(), 0, y.segment(), y.offset());
     return y;
+  }
+
+  @Benchmark
+  public DVector symvLowerPacked() {
+    k.symvLowerPacked(n, 0, 1, packed, 0, x.segment(), x.offset(), 0, y.segment(), y.offset());
+    return y;
+  }
+
+  @Benchmark
+  public MemorySegment packLower() {
+    k.packLower(n, a.segment(), a.offset(), a.ld(), packed, 0);
+    return packed;
   }
 }
