@@ -3,6 +3,7 @@ package org.dmftbench.linalg;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.management.ManagementFactory;
 
 /** Allocation of 64-byte aligned double storage, with a clear message when it cannot fit. */
 public final class OffHeap {
@@ -10,7 +11,34 @@ public final class OffHeap {
   /** Alignment of every allocation: one cache line, and a multiple of every vector width up to 512 bits. */
   public static final long ALIGNMENT = 64;
 
+  /**
+   * Physical memory of this machine (or container), in bytes; 0 when the JVM cannot tell. Off-heap
+   * allocations are zero-filled, so on Linux an allocation beyond it is not refused: the process is
+   * killed when the pages are touched. Hence the explicit check.
+   */
+  private static final long PHYSICAL_MEMORY = physicalMemory();
+
   private OffHeap() {
+  }
+
+  private static long physicalMemory() {
+    try {
+      return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+          ? os.getTotalMemorySize() : 0;
+    } catch (RuntimeException | LinkageError e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} naming {@code what} when {@code bytes} exceed the
+   * machine's physical memory (no check when it is unknown).
+   */
+  public static void requireFits(long bytes, String what) {
+    if (PHYSICAL_MEMORY > 0 && bytes > PHYSICAL_MEMORY) {
+      throw new IllegalArgumentException(String.format("%s needs %.3g GiB, more than the %.3g GiB of memory of this machine",
+          what, bytes / 1073741824.0, PHYSICAL_MEMORY / 1073741824.0));
+    }
   }
 
   /**
@@ -26,6 +54,7 @@ public final class OffHeap {
       throw new IllegalArgumentException(what + ": " + count + " doubles do not fit in a 64-bit address space");
     }
     long bytes = count * Double.BYTES;
+    requireFits(bytes, what);
     try {
       return arena.allocate(Math.max(bytes, 0), ALIGNMENT);
     } catch (OutOfMemoryError e) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dmftbench.linalg.OffHeap;
 
 /**
  * The experiment of spec §2: S independent seeded draws, each solved exactly by {@link ExactDraw},
@@ -67,6 +68,10 @@ public final class Experiment {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+    SimSetup setup = exact.setup();
+    int atOnce = Math.min(threads, draws);
+    OffHeap.requireFits(setup.bytesPerDraw() * atOnce, "the experiment at N = " + setup.modes() + ", P = "
+        + setup.samples() + " with " + atOnce + " draw(s) at once");
     ExactDraw.Curve[] curves = new ExactDraw.Curve[draws];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();

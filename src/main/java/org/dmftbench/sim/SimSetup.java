@@ -84,6 +84,19 @@ public final class SimSetup {
     return Spectrum.of(lambda, c, tail);
   }
 
+  /**
+   * Off-heap bytes one draw holds at its peak, an estimate on the high side: the data Φ (P×N) and, for the
+   * dual route, Φᵀ and V (N×P), plus about seven m×m matrices for the Gram matrix and the
+   * eigen-solve of order m (the work matrix, its packed copy, Z and divide and conquer's three
+   * merge buffers), m = min(N, P).
+   */
+  public long bytesPerDraw() {
+    long n = modes();
+    long p = samples;
+    long m = Math.min(n, p);
+    return Double.BYTES * (3 * n * p + 7 * m * m);
+  }
+
   /** N, the number of learnable modes. */
   public int modes() {
     return lambda.length;

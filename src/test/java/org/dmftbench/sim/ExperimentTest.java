@@ -122,6 +122,16 @@ class ExperimentTest {
     assertArrayEquals(five.meanGeneralization(), r.stats().meanGeneralization(), 0.0);
   }
 
+  @Test
+  void aSizeBeyondPhysicalMemoryIsRefusedBeforeAnyAllocation() {
+    // N = P = 40000: one draw needs 8·(3 + 7)·1.6e9 bytes ≈ 119 GiB; 64 at once ≈ 7.5 TiB
+    SimSetup s = SimSetup.powerLaw(40000, 40000, 40000, 0.5, 0.5, 1, 1, 0, 0, 0, 0);
+    assertEquals(8L * 10 * 40000L * 40000L, s.bytesPerDraw());
+    Experiment e = new Experiment(new ExactDraw(s, TIMES, SymmetricEigen.standard()), 1, ExactDraw.Route.AUTO);
+    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> e.run(64, 64, null));
+    assertTrue(ex.getMessage().contains("N = 40000, P = 40000 with 64 draw(s) at once"), ex.getMessage());
+  }
+
   /** |theory − mean| ≤ 3 SE + 3 % (issue 5's acceptance). */
   private static void assertAgrees(double theory, double mean, double se, String what) {
     double gap = Math.abs(theory - mean);
