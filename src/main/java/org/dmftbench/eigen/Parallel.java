@@ -9,7 +9,8 @@ import java.util.concurrent.Executors;
 /**
  * The few worker threads of the multi-threaded variants (daemon threads, created on first use).
  * Work is only split across threads when every segment it touches is accessible from any thread
- * (shared or global arenas); the solvers allocate their own scratch in shared arenas for that.
+ * (shared or global arenas); the two-thread solver hands its back-transformation shared copies
+ * for that.
  */
 final class Parallel {
 

@@ -44,12 +44,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
   private static final double EPS = Tolerances.U;
   private static final int MAX_SECULAR_ITERATIONS = 200;
 
-  /** Fewest columns of a merge product worth splitting the two half-products over two threads. */
-  private static final int MIN_PARALLEL_MERGE = 128;
-
   private final DenseKernels k;
   private final int leaf;
-  private final int threads;
   private final TridiagonalQL ql = new TridiagonalQL();
 
   /** Divide and conquer on the given kernels with the leaf size of {@link Tuning#EIGEN_DC_LEAF_SIZE}. */
@@ -57,25 +53,18 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     this(kernels, Tuning.EIGEN_DC_LEAF_SIZE);
   }
 
-  /** Divide and conquer with an explicit leaf size ≥ 2 (tests use small leaves to exercise the merges). */
-  public TridiagonalDivideAndConquer(DenseKernels kernels, int leafSize) {
-    this(kernels, leafSize, 1);
-  }
-
   /**
-   * Divide and conquer whose merges run their two half-products (first-half rows, second-half
-   * rows) on two threads when {@code threads} ≥ 2 and the merge is large.
+   * Divide and conquer with an explicit leaf size ≥ 2 (tests use small leaves to exercise the
+   * merges). One thread: splitting each merge's two half-products over two threads ran slower, the
+   * rest of the merge running twice as slow on the shared memory the threads need (see
+   * {@link HouseholderEigenSolver}).
    */
-  public TridiagonalDivideAndConquer(DenseKernels kernels, int leafSize, int threads) {
+  public TridiagonalDivideAndConquer(DenseKernels kernels, int leafSize) {
     if (leafSize < 2) {
       throw new IllegalArgumentException("leaf size must be >= 2, got " + leafSize);
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
     this.k = kernels;
     this.leaf = leafSize;
-    this.threads = threads;
   }
 
   @Override
@@ -124,7 +113,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     for (int i = 0; i < n - 1; i++) {
       e[i] = Math.scalb(e[i], exp);
     }
-    try (Arena arena = threads > 1 ? Arena.ofShared() : Arena.ofConfined()) {
+    try (Arena arena = Arena.ofConfined()) {
       Workspace ws = new Workspace(arena, n);
       solve(d, e, 0, n, z, ws);
     }
@@ -321,18 +310,11 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       int topCols = count[0] + count[1];
       int botFirst = count[0];
       int botCols = count[1] + count[2];
-      int cols = kk;
       // rows of the first half: columns of types 0 and 1; rows of the second half: types 1 and 2
-      Runnable top = () -> k.gemm(false, false, m, cols, topCols, 1.0, gs, g.offset(), g.ld(), u2s, u2.offset(),
+      k.gemm(false, false, m, kk, topCols, 1.0, gs, g.offset(), g.ld(), u2s, u2.offset(),
           u2.ld(), 0.0, os, out.offset(), out.ld());
-      Runnable bottom = () -> k.gemm(false, false, n - m, cols, botCols, 1.0, gs, g.index(m, botFirst), g.ld(), u2s,
+      k.gemm(false, false, n - m, kk, botCols, 1.0, gs, g.index(m, botFirst), g.ld(), u2s,
           u2.index(botFirst, 0), u2.ld(), 0.0, os, out.index(m, 0), out.ld());
-      if (threads > 1 && kk >= MIN_PARALLEL_MERGE && Parallel.shareable(gs, u2s, os)) {
-        Parallel.run(top, bottom);
-      } else {
-        top.run();
-        bottom.run();
-      }
     }
     for (int q = 0; q < n - kk; q++) {
       lam[kk + q] = dl[dead[q]];

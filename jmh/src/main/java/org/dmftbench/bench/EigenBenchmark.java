@@ -59,7 +59,7 @@ public class EigenBenchmark {
   @Param({"256", "1024", "2048"})
   public int n;
 
-  /** Threads of the solver's back-transformation (and of the divide-and-conquer stage); report 2 separately. */
+  /** Threads of the solver's back-transformation; report 2 separately. */
   @Param({"1"})
   public int threads;
 
@@ -92,7 +92,7 @@ public class EigenBenchmark {
     solver = EigenSolvers.standard(k, threads);
     reducer = new HouseholderTridiagonalizer(k);
     ql = new TridiagonalQL();
-    dc = new TridiagonalDivideAndConquer(k, Tuning.EIGEN_DC_LEAF_SIZE, threads);
+    dc = new TridiagonalDivideAndConquer(k);
     back = new HouseholderBackTransform(k, Tuning.EIGEN_BACKTRANSFORM_BLOCK, threads);
     a = EigenInputs.gaussianPlusTranspose(arena, n);
     v = DMatrix.allocate(arena, n, n);
