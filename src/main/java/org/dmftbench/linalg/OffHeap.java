@@ -37,7 +37,8 @@ public final class OffHeap {
   public static void requireFits(long bytes, String what) {
     if (PHYSICAL_MEMORY > 0 && bytes > PHYSICAL_MEMORY) {
       throw new IllegalArgumentException(String.format(
-          "%s: cannot allocate %.3g GiB, more than the %.3g GiB of memory of this machine", what, bytes / 1073741824.0, PHYSICAL_MEMORY / 1073741824.0));
+          "%s: cannot allocate %.3g GiB, more than the %.3g GiB of memory of this machine", what,
+          bytes / 1073741824.0, PHYSICAL_MEMORY / 1073741824.0));
     }
   }
 
