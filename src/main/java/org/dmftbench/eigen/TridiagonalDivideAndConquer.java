@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import org.dmftbench.Tolerances;
 import org.dmftbench.Tuning;
 import org.dmftbench.kernels.DenseKernels;
@@ -36,6 +37,11 @@ import org.dmftbench.linalg.DMatrix;
  *       columns of Q that are nonzero there ({@code dlaed3}'s use of {@code dlaed2}'s column
  *       types): about n k² flops instead of 2n k², k the number of non-deflated roots.</li>
  * </ol>
+ * The recursion first builds the tree of merges ({@link #factor}): each merge stores its rotations,
+ * permutations and U, and the first and last rows of each solved block are carried up as vectors, so
+ * that step 4 can be deferred. {@link #vectors} then forms Z merge by merge as above;
+ * {@link #projections} and the {@link TridiagonalEigenvectors} of {@link #factor} apply the tree to
+ * the given columns instead, about 4n² flops per column against ~(4/3)n³ for Z.
  * T is scaled by a power of two to unit max norm before the recursion ({@code dstedc} does the same).
  * Values only are delegated to {@link TridiagonalQL} (as {@code dstedc} delegates to {@code dsterf}).
  */
@@ -87,6 +93,37 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       ql.vectors(d, e, z);
       return;
     }
+    try (Arena arena = Arena.ofConfined()) {
+      factor(d, e, arena).toExplicit(z);
+    }
+  }
+
+  /** d ← eigenvalues; C ← Zᵀ C through the merge tree ({@link #factor}), Z never formed. */
+  @Override
+  public void projections(double[] d, double[] e, DMatrix c) {
+    int n = d.length;
+    if (c.rows() != n) {
+      throw new IllegalArgumentException("C must have " + n + " rows, has " + c.rows());
+    }
+    try (Arena arena = Arena.ofConfined()) {
+      factor(d, e, arena).multiplyTranspose(c);
+    }
+  }
+
+  /**
+   * d ← the eigenvalues of T ascending ({@code e} is destroyed), and the eigenvectors Z kept as the
+   * tree of merges that divide and conquer builds: each merge is Z = diag(Z₁, Z₂)·G·M with G its
+   * deflating rotations and M its rank-one eigenvector matrix (k×k for k non-deflated roots, stored)
+   * plus the deflated columns, so Z·X costs about 2n²·cols per tree level pair instead of the
+   * ~(4/3)n³ of forming Z. Each merge needs only the last row of Z₁ and the first row of Z₂, which
+   * the tree carries up as row vectors (the idea of LAPACK {@code dlaeda}, which rebuilds them from
+   * stored rotations). The stored matrices take at most 2n² doubles, allocated in {@code arena}.
+   */
+  public TridiagonalEigenvectors factor(double[] d, double[] e, Arena arena) {
+    int n = d.length;
+    if (n == 0) {
+      return new Tree(k, new Leaf(0, 0, null));
+    }
     double max = 0;
     for (int i = 0; i < n; i++) {
       max = Math.max(max, Math.abs(d[i]));
@@ -94,17 +131,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     for (int i = 0; i < n - 1; i++) {
       max = Math.max(max, Math.abs(e[i]));
     }
-    MemorySegment zs = z.segment();
-    for (int j = 0; j < n; j++) {
-      for (int i = 0; i < n; i++) {
-        zs.setAtIndex(JAVA_DOUBLE, z.index(i, j), 0.0);
-      }
-    }
     if (max == 0.0) {
-      for (int i = 0; i < n; i++) {
-        zs.setAtIndex(JAVA_DOUBLE, z.index(i, i), 1.0);
-      }
-      return;
+      return new Tree(k, new Leaf(0, n, null));
     }
     int exp = -Math.getExponent(max);
     for (int i = 0; i < n; i++) {
@@ -113,46 +141,102 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     for (int i = 0; i < n - 1; i++) {
       e[i] = Math.scalb(e[i], exp);
     }
-    try (Arena arena = Arena.ofConfined()) {
-      Workspace ws = new Workspace(arena, n);
-      solve(d, e, 0, n, z, ws);
+    Node root;
+    try (Arena scratch = Arena.ofConfined()) {
+      Rows rows = new Rows(scratch, n);
+      root = build(d, e, 0, n, arena, rows);
     }
     for (int i = 0; i < n; i++) {
       d[i] = Math.scalb(d[i], -exp);
     }
+    return new Tree(k, root);
   }
 
-  @Override
-  public void projections(double[] d, double[] e, DMatrix c) {
-    int n = d.length;
-    if (c.rows() != n) {
-      throw new IllegalArgumentException("C must have " + n + " rows, has " + c.rows());
-    }
-    try (Arena arena = Arena.ofConfined()) {
-      DMatrix z = DMatrix.allocate(arena, n, n);
-      vectors(d, e, z);
-      DMatrix t = DMatrix.allocate(arena, n, c.cols());
-      k.gemm(true, false, n, c.cols(), n, 1.0, z.segment(), z.offset(), z.ld(), c.segment(), c.offset(), c.ld(),
-          0.0, t.segment(), t.offset(), t.ld());
-      c.copyFrom(t);
+  /**
+   * The first and last rows of the solved blocks (entry lo + j: column j of the block at lo), and
+   * scratch for the merge's row products.
+   */
+  private static final class Rows {
+    final double[] first;
+    final double[] last;
+    final MemorySegment in;
+    final MemorySegment out;
+
+    Rows(Arena scratch, int n) {
+      first = new double[n];
+      last = new double[n];
+      in = scratch.allocate((long) n * Double.BYTES, 64);
+      out = scratch.allocate((long) n * Double.BYTES, 64);
     }
   }
 
-  /** Scratch shared by all merges (sized for the top one). */
-  private static final class Workspace {
-    final DMatrix g;
+  /** A solved block T[lo:lo+n) of the tree. */
+  private abstract static sealed class Node permits Leaf, Merge {
+    final int lo;
+    final int n;
+
+    Node(int lo, int n) {
+      this.lo = lo;
+      this.n = n;
+    }
+  }
+
+  /** A block solved by QL: its n×n eigenvectors, or the identity when {@code z} is null. */
+  private static final class Leaf extends Node {
+    final DMatrix z;
+
+    Leaf(int lo, int n, DMatrix z) {
+      super(lo, n);
+      this.z = z;
+    }
+  }
+
+  /**
+   * A merge of two solved halves (sizes m and n − m): Z = diag(Z₁, Z₂)·G·M·Π. G is the sequence
+   * of deflating rotations of local columns (rotX[r], rotY[r]) by (c, s); M sends the live column
+   * order[live[p]] to Σ_j U(slot[p], j) e_j (j &lt; k) and the deflated column order[dead[q]] to e_{k+q};
+   * Π sorts the new eigenvalues (column j of Z is column perm[j] of the product). {@code count}
+   * holds the numbers of live columns whose rows lie in the first half only, in both (rotated across
+   * the halves), and in the second half only; U's rows are grouped by that type ({@code slot}).
+   */
+  private static final class Merge extends Node {
+    final int m;
+    final Node left;
+    final Node right;
+    final int[] rotX;
+    final int[] rotY;
+    final double[] rotC;
+    final double[] rotS;
+    final int[] order;
+    final int[] live;
+    final int[] dead;
+    final int[] slot;
+    final int[] perm;
+    final int[] count;
     final DMatrix u;
-    final DMatrix out;
 
-    Workspace(Arena arena, int n) {
-      g = DMatrix.allocate(arena, n, n);
-      u = DMatrix.allocate(arena, n, n);
-      out = DMatrix.allocate(arena, n, n);
+    Merge(int lo, int n, int m, Node left, Node right, int[] rotX, int[] rotY, double[] rotC, double[] rotS,
+          int[] order, int[] live, int[] dead, int[] slot, int[] perm, int[] count, DMatrix u) {
+      super(lo, n);
+      this.m = m;
+      this.left = left;
+      this.right = right;
+      this.rotX = rotX;
+      this.rotY = rotY;
+      this.rotC = rotC;
+      this.rotS = rotS;
+      this.order = order;
+      this.live = live;
+      this.dead = dead;
+      this.slot = slot;
+      this.perm = perm;
+      this.count = count;
+      this.u = u;
     }
   }
 
-  /** Eigen-decomposition of T[lo:lo+n) into the diagonal block z[lo:lo+n, lo:lo+n) (zero elsewhere). */
-  private void solve(double[] d, double[] e, int lo, int n, DMatrix z, Workspace ws) {
+  /** Solves T[lo:lo+n) into a node, leaving its first and last eigenvector rows in {@code rows}. */
+  private Node build(double[] d, double[] e, int lo, int n, Arena arena, Rows rows) {
     if (n <= leaf) {
       double[] dd = new double[n];
       double[] ee = new double[Math.max(n, 1)];
@@ -161,36 +245,43 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       double[] zz = new double[n * n];
       ql.vectorsHeap(dd, ee, zz);
       System.arraycopy(dd, 0, d, lo, n);
-      MemorySegment s = z.segment();
+      DMatrix z = DMatrix.allocate(arena, n, n);
       for (int j = 0; j < n; j++) {
-        MemorySegment.copy(zz, j * n, s, JAVA_DOUBLE, z.index(lo, lo + j) * Double.BYTES, n);
+        MemorySegment.copy(zz, j * n, z.segment(), JAVA_DOUBLE, z.index(0, j) * Double.BYTES, n);
+        rows.first[lo + j] = zz[j * n];
+        rows.last[lo + j] = zz[j * n + n - 1];
       }
-      return;
+      return new Leaf(lo, n, z);
     }
     int m = n / 2;
     double beta = e[lo + m - 1];
     d[lo + m - 1] -= Math.abs(beta);
     d[lo + m] -= Math.abs(beta);
-    solve(d, e, lo, m, z, ws);
-    solve(d, e, lo + m, n - m, z, ws);
-    merge(d, lo, n, m, beta, z, ws);
+    Node left = build(d, e, lo, m, arena, rows);
+    Node right = build(d, e, lo + m, n - m, arena, rows);
+    return merge(d, lo, n, m, beta, left, right, arena, rows);
   }
 
   /**
    * Merges the two solved halves of the block at lo (sizes m and n − m) across the torn entry β
-   * ({@code dlaed1}: {@code dlaed2} deflation, {@code dlaed4} roots, {@code dlaed3} vectors).
+   * ({@code dlaed1}: {@code dlaed2} deflation, {@code dlaed4} roots, {@code dlaed3} vectors), and
+   * carries the block's first and last eigenvector rows up.
    */
-  private void merge(double[] d, int lo, int n, int m, double beta, DMatrix z, Workspace ws) {
-    MemorySegment zs = z.segment();
-    // z vector: last row of Q1, sign(β)·first row of Q2, normalized by 1/√2; ρ = 2|β|
+  private Merge merge(double[] d, int lo, int n, int m, double beta, Node left, Node right, Arena arena, Rows rows) {
+    // z vector: last row of Z₁, sign(β)·first row of Z₂, normalized by 1/√2; ρ = 2|β|
     double[] zv = new double[n];
     double inv = 1.0 / Math.sqrt(2.0);
-    for (int j = 0; j < m; j++) {
-      zv[j] = zs.getAtIndex(JAVA_DOUBLE, z.index(lo + m - 1, lo + j)) * inv;
-    }
     double sg = beta < 0 ? -inv : inv;
+    // the first and last rows of diag(Z₁, Z₂), rotated below along with its columns
+    double[] fr = new double[n];
+    double[] lr = new double[n];
+    for (int j = 0; j < m; j++) {
+      zv[j] = rows.last[lo + j] * inv;
+      fr[j] = rows.first[lo + j];
+    }
     for (int j = m; j < n; j++) {
-      zv[j] = zs.getAtIndex(JAVA_DOUBLE, z.index(lo + m, lo + j)) * sg;
+      zv[j] = rows.first[lo + j] * sg;
+      lr[j] = rows.last[lo + j];
     }
     double rho = 2.0 * Math.abs(beta);
     // sorted order of the poles: merge the two ascending halves
@@ -219,11 +310,16 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     double tol = 8.0 * EPS * Math.max(dmax, zmax);
     boolean[] deflated = new boolean[n];
     // column structure (dlaed2's four types): 0 = rows of the first half only, 2 = second half
-    // only, 1 = both (mixed by a deflating rotation); the final gemm skips the zero blocks
+    // only, 1 = both (mixed by a deflating rotation); the explicit product skips the zero blocks
     int[] type = new int[n];
     for (int t = 0; t < n; t++) {
       type[t] = order[t] < m ? 0 : 2;
     }
+    int nrot = 0;
+    int[] rotX = new int[n];
+    int[] rotY = new int[n];
+    double[] rotC = new double[n];
+    double[] rotS = new double[n];
     int pj = -1;
     for (int t = 0; t < n; t++) {
       if (rho * Math.abs(zl[t]) <= tol) {
@@ -238,10 +334,18 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         c /= tau;
         s = -s / tau;
         if (Math.abs(gap * c * s) <= tol) {
-          // rotate columns pj and t of Q so that z[pj] = 0: pj deflates
+          // rotate columns pj and t so that z[pj] = 0: pj deflates
           zl[t] = tau;
           zl[pj] = 0.0;
-          rotateColumns(z, lo, n, lo + order[pj], lo + order[t], c, s);
+          int x = order[pj];
+          int y = order[t];
+          rotX[nrot] = x;
+          rotY[nrot] = y;
+          rotC[nrot] = c;
+          rotS[nrot] = s;
+          nrot++;
+          rotate(fr, x, y, c, s);
+          rotate(lr, x, y, c, s);
           if (type[pj] != type[t]) {
             type[t] = 1;
           }
@@ -263,69 +367,319 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     int[] dead = new int[n - kk];
     for (int t = 0, p = 0, q = 0; t < n; t++) {
       if (deflated[t]) {
-        dead[q++] = t;
+        dead[q++] = order[t];
       } else {
-        live[p++] = t;
+        live[p++] = order[t];
       }
     }
     double[] lam = new double[n];
-    DMatrix out = ws.out.view(0, 0, n, n);
-    MemorySegment os = out.segment();
+    int[] count = new int[3];
+    int[] slot = new int[kk];
+    DMatrix u = null;
     if (kk > 0) {
       double[] dk = new double[kk];
       double[] zk = new double[kk];
-      for (int p = 0; p < kk; p++) {
-        dk[p] = dl[live[p]];
-        zk[p] = zl[live[p]];
+      double[] z2 = new double[kk];
+      for (int t = 0, p = 0; t < n; t++) {
+        if (!deflated[t]) {
+          dk[p] = dl[t];
+          zk[p] = zl[t];
+          z2[p] = zl[t] * zl[t];
+          count[type[t]]++;
+          p++;
+        }
       }
       int[] orig = new int[kk];
       double[] tau = new double[kk];
-      double[] z2 = new double[kk];
-      for (int p = 0; p < kk; p++) {
-        z2[p] = zk[p] * zk[p];
-      }
       for (int j = 0; j < kk; j++) {
         secularRoot(j, kk, dk, z2, rho, orig, tau);
         lam[j] = dk[orig[j]] + tau[j];
       }
-      // group the live columns by type: G = [type 0 | type 1 | type 2], U's rows permuted alike
-      int[] count = new int[3];
-      for (int p = 0; p < kk; p++) {
-        count[type[live[p]]]++;
-      }
+      // U's rows grouped by column type: [type 0 | type 1 | type 2]
       int[] next = {0, count[0], count[0] + count[1]};
-      int[] slot = new int[kk];
-      for (int p = 0; p < kk; p++) {
-        slot[p] = next[type[live[p]]]++;
+      for (int t = 0, p = 0; t < n; t++) {
+        if (!deflated[t]) {
+          slot[p++] = next[type[t]]++;
+        }
       }
-      DMatrix u2 = ws.u.view(0, 0, kk, kk);
-      rankOneVectors(dk, zk, orig, tau, slot, u2);
-      DMatrix g = ws.g.view(0, 0, n, kk);
-      MemorySegment gs = g.segment();
-      MemorySegment u2s = u2.segment();
-      for (int p = 0; p < kk; p++) {
-        MemorySegment.copy(zs, z.index(lo, lo + order[live[p]]) * Double.BYTES, gs, g.index(0, slot[p]) * Double.BYTES,
-            (long) n * Double.BYTES);
-      }
-      int topCols = count[0] + count[1];
-      int botFirst = count[0];
-      int botCols = count[1] + count[2];
-      // rows of the first half: columns of types 0 and 1; rows of the second half: types 1 and 2
-      k.gemm(false, false, m, kk, topCols, 1.0, gs, g.offset(), g.ld(), u2s, u2.offset(),
-          u2.ld(), 0.0, os, out.offset(), out.ld());
-      k.gemm(false, false, n - m, kk, botCols, 1.0, gs, g.index(m, botFirst), g.ld(), u2s,
-          u2.index(botFirst, 0), u2.ld(), 0.0, os, out.index(m, 0), out.ld());
+      u = DMatrix.allocate(arena, kk, kk);
+      rankOneVectors(dk, zk, orig, tau, slot, u);
     }
-    for (int q = 0; q < n - kk; q++) {
-      lam[kk + q] = dl[dead[q]];
-      MemorySegment.copy(zs, z.index(lo, lo + order[dead[q]]) * Double.BYTES, os, out.index(0, kk + q) * Double.BYTES,
-          (long) n * Double.BYTES);
+    for (int t = 0, q = 0; t < n; t++) {
+      if (deflated[t]) {
+        lam[kk + q++] = dl[t];
+      }
     }
     int[] perm = TridiagonalQL.sortedOrder(lam);
-    for (int j = 0; j < n; j++) {
-      d[lo + j] = lam[j];
-      MemorySegment.copy(os, out.index(0, perm[j]) * Double.BYTES, zs, z.index(lo, lo + j) * Double.BYTES,
-          (long) n * Double.BYTES);
+    System.arraycopy(lam, 0, d, lo, n);
+    Merge node = new Merge(lo, n, m, left, right, Arrays.copyOf(rotX, nrot), Arrays.copyOf(rotY, nrot),
+        Arrays.copyOf(rotC, nrot), Arrays.copyOf(rotS, nrot), order, live, dead, slot, perm, count, u);
+    rowTimesM(node, fr, rows.first, rows);
+    rowTimesM(node, lr, rows.last, rows);
+    return node;
+  }
+
+  /** r ← r·R for the rotation of entries x, y by (c, s) (the same update as the columns). */
+  private static void rotate(double[] r, int x, int y, double c, double s) {
+    double rx = r[x];
+    double ry = r[y];
+    r[x] = c * rx + s * ry;
+    r[y] = c * ry - s * rx;
+  }
+
+  /** dst[lo + j] ← (row·M·Π)_j for the already rotated row of diag(Z₁, Z₂). */
+  private void rowTimesM(Merge node, double[] row, double[] dst, Rows rows) {
+    int kk = node.live.length;
+    double[] out = new double[node.n];
+    if (kk > 0) {
+      for (int p = 0; p < kk; p++) {
+        rows.in.setAtIndex(JAVA_DOUBLE, node.slot[p], row[node.live[p]]);
+      }
+      k.gemvT(kk, kk, 1.0, node.u.segment(), node.u.offset(), node.u.ld(), rows.in, 0, 0.0, rows.out, 0);
+      MemorySegment.copy(rows.out, JAVA_DOUBLE, 0, out, 0, kk);
+    }
+    for (int q = 0; q < node.dead.length; q++) {
+      out[kk + q] = row[node.dead[q]];
+    }
+    for (int j = 0; j < node.n; j++) {
+      dst[node.lo + j] = out[node.perm[j]];
+    }
+  }
+
+  /** The merge tree as {@link TridiagonalEigenvectors}. */
+  private static final class Tree implements TridiagonalEigenvectors {
+    private final DenseKernels k;
+    private final Node root;
+
+    Tree(DenseKernels kernels, Node root) {
+      this.k = kernels;
+      this.root = root;
+    }
+
+    @Override
+    public int size() {
+      return root.n;
+    }
+
+    private void requireRows(DMatrix x) {
+      if (x.rows() != root.n) {
+        throw new IllegalArgumentException("expected " + root.n + " rows, got " + x.rows());
+      }
+    }
+
+    @Override
+    public void multiply(DMatrix x) {
+      requireRows(x);
+      if (x.cols() == 0 || root.n == 0) {
+        return;
+      }
+      try (Arena scratch = Arena.ofConfined()) {
+        DMatrix w = DMatrix.allocate(scratch, root.n, x.cols());
+        DMatrix y = DMatrix.allocate(scratch, root.n, x.cols());
+        multiply(root, x, w, y);
+      }
+    }
+
+    @Override
+    public void multiplyTranspose(DMatrix c) {
+      requireRows(c);
+      if (c.cols() == 0 || root.n == 0) {
+        return;
+      }
+      try (Arena scratch = Arena.ofConfined()) {
+        DMatrix w = DMatrix.allocate(scratch, root.n, c.cols());
+        DMatrix y = DMatrix.allocate(scratch, root.n, c.cols());
+        multiplyTranspose(root, c, w, y);
+      }
+    }
+
+    /** Rows lo..lo+n of x ← Z_node · (those rows): M·Π first, then the rotations last to first, then the halves. */
+    private void multiply(Node node, DMatrix x, DMatrix w, DMatrix y) {
+      int lo = node.lo;
+      int n = node.n;
+      int cols = x.cols();
+      MemorySegment xs = x.segment();
+      if (node instanceof Leaf leafNode) {
+        if (leafNode.z != null) {
+          DMatrix z = leafNode.z;
+          k.gemm(false, false, n, cols, n, 1.0, z.segment(), z.offset(), z.ld(), xs, x.index(lo, 0), x.ld(),
+              0.0, y.segment(), y.offset(), y.ld());
+          copyRows(y, 0, x, lo, n);
+        }
+        return;
+      }
+      Merge mg = (Merge) node;
+      int kk = mg.live.length;
+      MemorySegment ws = w.segment();
+      MemorySegment ys = y.segment();
+      for (int c = 0; c < cols; c++) {
+        long xc = x.index(lo, c);
+        long wc = w.index(0, c);
+        for (int j = 0; j < n; j++) {
+          ws.setAtIndex(JAVA_DOUBLE, wc + mg.perm[j], xs.getAtIndex(JAVA_DOUBLE, xc + j));
+        }
+      }
+      if (kk > 0) {
+        k.gemm(false, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
+            0.0, ys, y.offset(), y.ld());
+      }
+      for (int c = 0; c < cols; c++) {
+        long xc = x.index(lo, c);
+        long wc = w.index(0, c);
+        long yc = y.index(0, c);
+        for (int p = 0; p < kk; p++) {
+          xs.setAtIndex(JAVA_DOUBLE, xc + mg.live[p], ys.getAtIndex(JAVA_DOUBLE, yc + mg.slot[p]));
+        }
+        for (int q = 0; q < mg.dead.length; q++) {
+          xs.setAtIndex(JAVA_DOUBLE, xc + mg.dead[q], ws.getAtIndex(JAVA_DOUBLE, wc + kk + q));
+        }
+        for (int r = mg.rotX.length - 1; r >= 0; r--) {
+          long ix = xc + mg.rotX[r];
+          long iy = xc + mg.rotY[r];
+          double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
+          double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
+          xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx - mg.rotS[r] * vy);
+          xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotS[r] * vx + mg.rotC[r] * vy);
+        }
+      }
+      multiply(mg.left, x, w, y);
+      multiply(mg.right, x, w, y);
+    }
+
+    /** Rows lo..lo+n of c ← Z_nodeᵀ · (those rows): the halves, the rotations first to last, then (M·Π)ᵀ. */
+    private void multiplyTranspose(Node node, DMatrix x, DMatrix w, DMatrix y) {
+      int lo = node.lo;
+      int n = node.n;
+      int cols = x.cols();
+      MemorySegment xs = x.segment();
+      if (node instanceof Leaf leafNode) {
+        if (leafNode.z != null) {
+          DMatrix z = leafNode.z;
+          k.gemm(true, false, n, cols, n, 1.0, z.segment(), z.offset(), z.ld(), xs, x.index(lo, 0), x.ld(),
+              0.0, y.segment(), y.offset(), y.ld());
+          copyRows(y, 0, x, lo, n);
+        }
+        return;
+      }
+      Merge mg = (Merge) node;
+      multiplyTranspose(mg.left, x, w, y);
+      multiplyTranspose(mg.right, x, w, y);
+      int kk = mg.live.length;
+      MemorySegment ws = w.segment();
+      MemorySegment ys = y.segment();
+      for (int c = 0; c < cols; c++) {
+        long xc = x.index(lo, c);
+        long wc = w.index(0, c);
+        long yc = y.index(0, c);
+        for (int r = 0; r < mg.rotX.length; r++) {
+          long ix = xc + mg.rotX[r];
+          long iy = xc + mg.rotY[r];
+          double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
+          double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
+          xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx + mg.rotS[r] * vy);
+          xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotC[r] * vy - mg.rotS[r] * vx);
+        }
+        for (int p = 0; p < kk; p++) {
+          ws.setAtIndex(JAVA_DOUBLE, wc + mg.slot[p], xs.getAtIndex(JAVA_DOUBLE, xc + mg.live[p]));
+        }
+        for (int q = 0; q < mg.dead.length; q++) {
+          ys.setAtIndex(JAVA_DOUBLE, yc + kk + q, xs.getAtIndex(JAVA_DOUBLE, xc + mg.dead[q]));
+        }
+      }
+      if (kk > 0) {
+        k.gemm(true, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
+            0.0, ys, y.offset(), y.ld());
+      }
+      for (int c = 0; c < cols; c++) {
+        long xc = x.index(lo, c);
+        long yc = y.index(0, c);
+        for (int j = 0; j < n; j++) {
+          xs.setAtIndex(JAVA_DOUBLE, xc + j, ys.getAtIndex(JAVA_DOUBLE, yc + mg.perm[j]));
+        }
+      }
+    }
+
+    /** Rows dst[dlo, dlo+n) ← rows src[slo, slo+n), all columns. */
+    private static void copyRows(DMatrix src, int slo, DMatrix dst, int dlo, int n) {
+      for (int c = 0; c < src.cols(); c++) {
+        MemorySegment.copy(src.segment(), src.index(slo, c) * Double.BYTES, dst.segment(), dst.index(dlo, c) * Double.BYTES,
+            (long) n * Double.BYTES);
+      }
+    }
+
+    @Override
+    public void toExplicit(DMatrix z) {
+      int n = root.n;
+      if (z.rows() != n || z.cols() != n) {
+        throw new IllegalArgumentException("expected a " + n + "x" + n + " matrix, got " + z.rows() + "x" + z.cols());
+      }
+      MemorySegment zs = z.segment();
+      for (int j = 0; j < n; j++) {
+        zs.asSlice(z.index(0, j) * Double.BYTES, (long) n * Double.BYTES).fill((byte) 0);
+      }
+      if (n == 0) {
+        return;
+      }
+      try (Arena scratch = Arena.ofConfined()) {
+        DMatrix g = DMatrix.allocate(scratch, n, n);
+        DMatrix out = DMatrix.allocate(scratch, n, n);
+        form(root, z, g, out);
+      }
+    }
+
+    /**
+     * Forms the block z[lo:lo+n, lo:lo+n) of the node (zero outside it): the halves, their columns
+     * rotated, then the live columns times U by two gemm calls, one per half of the rows, each over
+     * only the columns nonzero there (about n k² flops instead of 2n k²), then the sort.
+     */
+    private void form(Node node, DMatrix z, DMatrix ws, DMatrix outWs) {
+      int lo = node.lo;
+      int n = node.n;
+      MemorySegment zs = z.segment();
+      if (node instanceof Leaf leafNode) {
+        if (leafNode.z == null) {
+          for (int i = 0; i < n; i++) {
+            zs.setAtIndex(JAVA_DOUBLE, z.index(lo + i, lo + i), 1.0);
+          }
+        } else {
+          z.view(lo, lo, n, n).copyFrom(leafNode.z);
+        }
+        return;
+      }
+      Merge mg = (Merge) node;
+      form(mg.left, z, ws, outWs);
+      form(mg.right, z, ws, outWs);
+      for (int r = 0; r < mg.rotX.length; r++) {
+        rotateColumns(z, lo, n, lo + mg.rotX[r], lo + mg.rotY[r], mg.rotC[r], mg.rotS[r]);
+      }
+      int kk = mg.live.length;
+      int m = mg.m;
+      DMatrix out = outWs.view(0, 0, n, n);
+      MemorySegment os = out.segment();
+      if (kk > 0) {
+        DMatrix g = ws.view(0, 0, n, kk);
+        MemorySegment gs = g.segment();
+        for (int p = 0; p < kk; p++) {
+          MemorySegment.copy(zs, z.index(lo, lo + mg.live[p]) * Double.BYTES, gs, g.index(0, mg.slot[p]) * Double.BYTES,
+              (long) n * Double.BYTES);
+        }
+        int topCols = mg.count[0] + mg.count[1];
+        int botFirst = mg.count[0];
+        int botCols = mg.count[1] + mg.count[2];
+        DMatrix u = mg.u;
+        k.gemm(false, false, m, kk, topCols, 1.0, gs, g.offset(), g.ld(), u.segment(), u.offset(), u.ld(),
+            0.0, os, out.offset(), out.ld());
+        k.gemm(false, false, n - m, kk, botCols, 1.0, gs, g.index(m, botFirst), g.ld(), u.segment(),
+            u.index(botFirst, 0), u.ld(), 0.0, os, out.index(m, 0), out.ld());
+      }
+      for (int q = 0; q < mg.dead.length; q++) {
+        MemorySegment.copy(zs, z.index(lo, lo + mg.dead[q]) * Double.BYTES, os, out.index(0, kk + q) * Double.BYTES,
+            (long) n * Double.BYTES);
+      }
+      for (int j = 0; j < n; j++) {
+        MemorySegment.copy(os, out.index(0, mg.perm[j]) * Double.BYTES, zs, z.index(lo, lo + j) * Double.BYTES,
+            (long) n * Double.BYTES);
+      }
     }
   }
 

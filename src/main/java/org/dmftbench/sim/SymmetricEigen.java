@@ -1,14 +1,12 @@
 package org.dmftbench.sim;
 
 import java.lang.foreign.Arena;
-import org.dmftbench.Tuning;
 import org.dmftbench.eigen.EigenSolvers;
 import org.dmftbench.eigen.HouseholderBackTransform;
 import org.dmftbench.eigen.HouseholderTridiagonalizer;
 import org.dmftbench.eigen.SymmetricEigenSolver;
 import org.dmftbench.eigen.TridiagonalDivideAndConquer;
-import org.dmftbench.eigen.TridiagonalEigenSolver;
-import org.dmftbench.eigen.TridiagonalQL;
+import org.dmftbench.eigen.TridiagonalEigenvectors;
 import org.dmftbench.kernels.DenseKernels;
 import org.dmftbench.kernels.Kernels;
 import org.dmftbench.linalg.Blas;
@@ -24,11 +22,12 @@ import org.dmftbench.linalg.DMatrix;
  * <p>Two implementations:
  * <ul>
  *   <li>{@link #standard()} — factored: A = Q T Qᵀ by the project's blocked Householder
- *       tridiagonalization, T = Z diag(a) Zᵀ by divide and conquer (QL below
- *       {@link Tuning#EIGEN_DC_MIN_N}), and V = QZ is never formed unless needed: V·X = Q(Z X) is a
- *       2n²k gemm plus a 4n²k blocked reflector application, VᵀB = Zᵀ(QᵀB) likewise. This saves the
- *       2n³-flop back-transformation of the vectors mode (LAPACK dormtr); it is exactly the vectors
- *       mode's V, applied lazily. Assumes the matrix needs no scaling (largest entry within
+ *       tridiagonalization, T = Z diag(a) Zᵀ by divide and conquer with Z kept as its tree of
+ *       merges ({@link TridiagonalDivideAndConquer#factor}), and neither Z nor V = QZ is formed
+ *       unless needed: V·X = Q(Z X) costs about 4n²k flops through the tree plus a 4n²k blocked
+ *       reflector application, VᵀB = Zᵀ(QᵀB) likewise. This saves both the ~(4/3)n³ flops of
+ *       forming Z and the 2n³ of the back-transformation of the vectors mode (LAPACK dormtr); it is
+ *       exactly the vectors mode's V, applied lazily. Assumes the matrix needs no scaling (largest entry within
  *       [1e-140, 1e140], as for any Gram matrix of data in double range); otherwise it falls back to
  *       the scaled solver;</li>
  *   <li>{@link #of(SymmetricEigenSolver)} — the eigensolver's vectors mode, V explicit.</li>
@@ -56,14 +55,12 @@ public interface SymmetricEigen {
   static SymmetricEigen factored(DenseKernels kernels) {
     HouseholderTridiagonalizer reducer = new HouseholderTridiagonalizer(kernels);
     HouseholderBackTransform back = new HouseholderBackTransform(kernels);
-    TridiagonalEigenSolver ql = new TridiagonalQL();
-    TridiagonalEigenSolver dc = new TridiagonalDivideAndConquer(kernels);
+    TridiagonalDivideAndConquer dc = new TridiagonalDivideAndConquer(kernels);
     SymmetricEigen fallback = of(EigenSolvers.standard(kernels));
-    Blas blas = Blas.with(kernels);
     return new SymmetricEigen() {
       @Override
       public String name() {
-        return "factored householder+dc (V = QZ applied lazily)";
+        return "factored householder+dc (V = QZ applied lazily, Z as the merge tree)";
       }
 
       @Override
@@ -86,9 +83,8 @@ public interface SymmetricEigen {
         double[] e = new double[n];
         double[] tau = new double[n];
         reducer.reduce(a, d, e, tau, arena);
-        DMatrix z = DMatrix.allocate(arena, n, n);
-        (n >= Tuning.EIGEN_DC_MIN_N ? dc : ql).vectors(d, e, z);
-        return new Factored(a, tau, z, d, back, blas);
+        TridiagonalEigenvectors z = dc.factor(d, e, arena);
+        return new Factored(a, tau, z, d, back);
       }
     };
   }
@@ -110,23 +106,21 @@ public interface SymmetricEigen {
     };
   }
 
-  /** V = Q Z with Q held as Householder reflectors and Z explicit. */
+  /** V = Q Z with Q held as Householder reflectors and Z as the divide-and-conquer tree. */
   final class Factored implements EigenBasis {
     private final DMatrix reflectors;
     private final double[] tau;
-    private final DMatrix z;
+    private final TridiagonalEigenvectors z;
     private final double[] values;
     private final HouseholderBackTransform back;
-    private final Blas blas;
     private DMatrix v;
 
-    Factored(DMatrix reflectors, double[] tau, DMatrix z, double[] values, HouseholderBackTransform back, Blas blas) {
+    Factored(DMatrix reflectors, double[] tau, TridiagonalEigenvectors z, double[] values, HouseholderBackTransform back) {
       this.reflectors = reflectors;
       this.tau = tau;
       this.z = z;
       this.values = values;
       this.back = back;
-      this.blas = blas;
     }
 
     @Override
@@ -136,36 +130,30 @@ public interface SymmetricEigen {
 
     @Override
     public int dimension() {
-      return z.rows();
+      return z.size();
     }
 
     @Override
     public void multiply(DMatrix x, DMatrix out, Arena arena) {
-      if (v != null) {
-        blas.gemm(false, false, 1.0, v, x, 0.0, out);
-        return;
-      }
-      blas.gemm(false, false, 1.0, z, x, 0.0, out);
+      out.copyFrom(x);
+      z.multiply(out);
       back.apply(reflectors, tau, out, false, arena);
     }
 
     @Override
     public DMatrix multiplyTranspose(DMatrix b, Arena arena) {
-      DMatrix out = DMatrix.allocate(arena, z.cols(), b.cols());
-      if (v != null) {
-        blas.gemm(true, false, 1.0, v, b, 0.0, out);
-        return out;
-      }
       back.apply(reflectors, tau, b, true, arena);
-      blas.gemm(true, false, 1.0, z, b, 0.0, out);
+      DMatrix out = DMatrix.allocate(arena, z.size(), b.cols());
+      out.copyFrom(b);
+      z.multiplyTranspose(out);
       return out;
     }
 
     @Override
     public DMatrix explicit(Arena arena) {
       if (v == null) {
-        DMatrix q = DMatrix.allocate(arena, z.rows(), z.cols());
-        q.copyFrom(z);
+        DMatrix q = DMatrix.allocate(arena, z.size(), z.size());
+        z.toExplicit(q);
         back.apply(reflectors, tau, q, false, arena);
         v = q;
       }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.dmftbench.Tolerances;
+import org.dmftbench.Tuning;
 import org.dmftbench.kernels.DenseKernels;
 import org.dmftbench.kernels.Kernels;
 import org.dmftbench.linalg.DMatrix;
@@ -142,6 +143,73 @@ class TridiagonalEigenSolverTest {
             want += z.get(l, i) * c0[l][j];
           }
           assertEquals(want, c.get(i, j), THRESH * n * Tolerances.U * Math.sqrt(2.0 * n), what + ": (ZᵀC)[" + i + "," + j + "]");
+        }
+      }
+    }
+  }
+
+  /**
+   * The merge tree of {@link TridiagonalDivideAndConquer#factor} (Z never formed): its explicit form
+   * passes LAPACK's ratios on T, and Z·X, Zᵀ·C through the tree agree with the products by that
+   * explicit Z, entry by entry within THRESH·n·u·‖column‖₂ (each row of Z has unit norm).
+   */
+  @TestFactory
+  Stream<DynamicTest> mergeTreeAppliesZ() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int leafSize : new int[] {2, 4, Tuning.EIGEN_DC_LEAF_SIZE}) {
+      for (Tri t : cases()) {
+        tests.add(DynamicTest.dynamicTest("leaf " + leafSize + " " + t.name(), () -> checkTree(leafSize, t)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void checkTree(int leafSize, Tri t) {
+    int n = t.d().length;
+    String what = "leaf " + leafSize + " " + t.name();
+    try (Arena arena = Arena.ofConfined()) {
+      DMatrix a = TestMatrices.off(arena, TestMatrices.tridiagonal(t.d(), t.e()));
+      double[] lambda = t.d().clone();
+      TridiagonalEigenvectors tree = new TridiagonalDivideAndConquer(K, leafSize)
+          .factor(lambda, Arrays.copyOf(t.e(), Math.max(1, n)), arena);
+      assertEquals(n, tree.size());
+      DMatrix z = DMatrix.allocate(arena, n, n);
+      tree.toExplicit(z);
+      assertTrue(EigenChecks.residualRatio(K, a, lambda, z) < THRESH, what + ": residual ratio");
+      assertTrue(EigenChecks.orthogonalityRatio(K, z) < THRESH, what + ": orthogonality ratio");
+      double[] ql = t.d().clone();
+      new TridiagonalQL().values(ql, Arrays.copyOf(t.e(), Math.max(1, n)));
+      assertTrue(EigenChecks.eigenvalueRatio(K, a, ql, lambda) < THRESH, what + ": values vs QL");
+      SplittableRandom r = new SplittableRandom(11);
+      int cols = 5;
+      DMatrix x = DMatrix.allocate(arena, n, cols);
+      for (int j = 0; j < cols; j++) {
+        for (int i = 0; i < n; i++) {
+          x.set(i, j, r.nextDouble(-1, 1));
+        }
+      }
+      double[][] x0 = x.toArray();
+      DMatrix zx = DMatrix.allocate(arena, n, cols);
+      DMatrix ztx = DMatrix.allocate(arena, n, cols);
+      zx.copyFrom(x);
+      ztx.copyFrom(x);
+      tree.multiply(zx);
+      tree.multiplyTranspose(ztx);
+      for (int j = 0; j < cols; j++) {
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+          norm += x0[i][j] * x0[i][j];
+        }
+        double tol = THRESH * Math.max(n, 1) * Tolerances.U * Math.sqrt(norm);
+        for (int i = 0; i < n; i++) {
+          double want = 0;
+          double wantT = 0;
+          for (int l = 0; l < n; l++) {
+            want += z.get(i, l) * x0[l][j];
+            wantT += z.get(l, i) * x0[l][j];
+          }
+          assertEquals(want, zx.get(i, j), tol, what + ": (ZX)[" + i + "," + j + "]");
+          assertEquals(wantT, ztx.get(i, j), tol, what + ": (ZᵀX)[" + i + "," + j + "]");
         }
       }
     }
