@@ -101,15 +101,81 @@ public final class HouseholderBackTransform {
       int kb = Math.min(bs, r - j0);
       int rows = n - 1 - j0;
       formBlock(reduced, tau, j0, kb, rows, y, t);
-      DMatrix cs = c.view(j0 + 1, 0, rows, m);
-      // W = Yᵀ C; W2 = op(T) W; C −= Y W2
-      k.gemm(true, false, kb, m, rows, 1.0, y.segment(), y.offset(), y.ld(), cs.segment(), cs.offset(), cs.ld(),
-          0.0, w.segment(), w.offset(), w.ld());
-      k.gemm(transpose, false, kb, m, kb, 1.0, t.segment(), t.offset(), t.ld(), w.segment(), w.offset(), w.ld(),
-          0.0, w2.segment(), w2.offset(), w2.ld());
-      k.gemm(false, false, rows, m, kb, -1.0, y.segment(), y.offset(), y.ld(), w2.segment(), w2.offset(), w2.ld(),
-          1.0, cs.segment(), cs.offset(), cs.ld());
+      applyBlock(y, t, j0, kb, rows, c, transpose, w, w2);
     }
+  }
+
+  /** C[j0+1:, :] ← (I − Y op(T) Yᵀ) C[j0+1:, :]: W = Yᵀ C; W2 = op(T) W; C −= Y W2. */
+  private void applyBlock(DMatrix y, DMatrix t, int j0, int kb, int rows, DMatrix c, boolean transpose, DMatrix w,
+                          DMatrix w2) {
+    int m = c.cols();
+    DMatrix cs = c.view(j0 + 1, 0, rows, m);
+    k.gemm(true, false, kb, m, rows, 1.0, y.segment(), y.offset(), y.ld(), cs.segment(), cs.offset(), cs.ld(),
+        0.0, w.segment(), w.offset(), w.ld());
+    k.gemm(transpose, false, kb, m, kb, 1.0, t.segment(), t.offset(), t.ld(), w.segment(), w.offset(), w.ld(),
+        0.0, w2.segment(), w2.offset(), w2.ld());
+    k.gemm(false, false, rows, m, kb, -1.0, y.segment(), y.offset(), y.ld(), w2.segment(), w2.offset(), w2.ld(),
+        1.0, cs.segment(), cs.offset(), cs.ld());
+  }
+
+  /**
+   * Q's blocks in compact WY form, formed once ({@link #prepare}) for several applications: a caller
+   * that applies Q to a few columns at a time would otherwise form each block's T (about n² nb flops in
+   * all, as much as applying Q to nb columns) at every call.
+   */
+  public final class Prepared {
+    private final int n;
+    private final DMatrix[] ys;
+    private final DMatrix[] ts;
+
+    private Prepared(int n, DMatrix[] ys, DMatrix[] ts) {
+      this.n = n;
+      this.ys = ys;
+      this.ts = ts;
+    }
+
+    /** C ← Q C ({@code transpose == false}) or C ← Qᵀ C for an n×m matrix C; scratch from {@code arena}. */
+    public void apply(DMatrix c, boolean transpose, Arena arena) {
+      if (c.rows() != n) {
+        throw new IllegalArgumentException("Q is " + n + "x" + n + " but C has " + c.rows() + " rows");
+      }
+      int m = c.cols();
+      int blocks = ys.length;
+      if (blocks == 0 || m == 0) {
+        return;
+      }
+      int bs = ts[0].rows();
+      DMatrix w = DMatrix.allocate(arena, bs, m);
+      DMatrix w2 = DMatrix.allocate(arena, bs, m);
+      for (int q = 0; q < blocks; q++) {
+        int b = transpose ? q : blocks - 1 - q;
+        int j0 = b * bs;
+        int kb = ts[b].cols();
+        applyBlock(ys[b], ts[b], j0, kb, n - 1 - j0, c, transpose, w, w2);
+      }
+    }
+  }
+
+  /** Forms every block of Q (about n²/2 + n·nb doubles in {@code arena}) for repeated {@link Prepared#apply}. */
+  public Prepared prepare(DMatrix reduced, double[] tau, Arena arena) {
+    int n = reduced.rows();
+    int r = n - 1;
+    if (r <= 0) {
+      return new Prepared(n, new DMatrix[0], new DMatrix[0]);
+    }
+    int bs = Math.min(nb, r);
+    int blocks = (r + bs - 1) / bs;
+    DMatrix[] ys = new DMatrix[blocks];
+    DMatrix[] ts = new DMatrix[blocks];
+    for (int b = 0; b < blocks; b++) {
+      int j0 = b * bs;
+      int kb = Math.min(bs, r - j0);
+      int rows = n - 1 - j0;
+      ys[b] = DMatrix.allocate(arena, rows, kb);
+      ts[b] = DMatrix.allocate(arena, kb, kb);
+      formBlock(reduced, tau, j0, kb, rows, ys[b], ts[b]);
+    }
+    return new Prepared(n, ys, ts);
   }
 
   /**

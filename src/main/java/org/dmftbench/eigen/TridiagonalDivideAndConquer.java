@@ -379,20 +379,19 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     if (kk > 0) {
       double[] dk = new double[kk];
       double[] zk = new double[kk];
-      double[] z2 = new double[kk];
       for (int t = 0, p = 0; t < n; t++) {
         if (!deflated[t]) {
           dk[p] = dl[t];
           zk[p] = zl[t];
-          z2[p] = zl[t] * zl[t];
           count[type[t]]++;
           p++;
         }
       }
       int[] orig = new int[kk];
       double[] tau = new double[kk];
+      double[] diff = new double[kk];
       for (int j = 0; j < kk; j++) {
-        secularRoot(j, kk, dk, z2, rho, orig, tau);
+        secularRoot(k, j, kk, dk, zk, rho, orig, tau, diff);
         lam[j] = dk[orig[j]] + tau[j];
       }
       // U's rows grouped by column type: [type 0 | type 1 | type 2]
@@ -700,7 +699,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
    * Eigenvectors of D + ρ z zᵀ from its computed roots λ_j = d[orig[j]] + tau[j] (Gu–Eisenstat):
    * ẑ_i² = −Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), u(slot[i], j) = ẑ_i / (d_i − λ_j), columns normalized.
    */
-  private static void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, int[] slot, DMatrix u) {
+  private void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, int[] slot, DMatrix u) {
     int kk = dk.length;
     MemorySegment us = u.segment();
     if (kk == 1) {
@@ -708,17 +707,21 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       return;
     }
     double[] w = new double[kk];
-    double[] delta = new double[kk];
+    double[] diff = new double[kk];
+    double[] sums = new double[2];
     for (int i = 0; i < kk; i++) {
       w[i] = (dk[i] - dk[orig[i]]) - tau[i];
     }
+    // two branch-free loops around i = j, which C2 vectorizes
     for (int j = 0; j < kk; j++) {
       double dj = dk[orig[j]];
       double tj = tau[j];
-      for (int i = 0; i < kk; i++) {
-        if (i != j) {
-          w[i] *= ((dk[i] - dj) - tj) / (dk[i] - dk[j]);
-        }
+      double dkj = dk[j];
+      for (int i = 0; i < j; i++) {
+        w[i] *= ((dk[i] - dj) - tj) / (dk[i] - dkj);
+      }
+      for (int i = j + 1; i < kk; i++) {
+        w[i] *= ((dk[i] - dj) - tj) / (dk[i] - dkj);
       }
     }
     for (int i = 0; i < kk; i++) {
@@ -727,41 +730,47 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     for (int j = 0; j < kk; j++) {
       double dj = dk[orig[j]];
       double tj = tau[j];
-      double ss = 0;
       for (int i = 0; i < kk; i++) {
-        delta[i] = w[i] / ((dk[i] - dj) - tj);
-        ss += delta[i] * delta[i];
+        diff[i] = dk[i] - dj;
       }
-      double inv = 1.0 / Math.sqrt(ss);
+      // Σ_i (ẑ_i / (d_i − λ_j))², the squared norm of column j
+      k.secularSums(0, kk, w, diff, tj, sums);
+      double inv = 1.0 / Math.sqrt(sums[1]);
       long col = u.index(0, j);
       for (int i = 0; i < kk; i++) {
-        us.setAtIndex(JAVA_DOUBLE, col + slot[i], delta[i] * inv);
+        us.setAtIndex(JAVA_DOUBLE, col + slot[i], w[i] / (diff[i] - tj) * inv);
       }
     }
   }
 
   /**
-   * Root j (0-based, ascending) of 1/ρ + Σ_i z2_i / (d_i − λ) = 0 for strictly increasing d and
-   * z2 &gt; 0, ρ &gt; 0. On return λ_j = d[orig[j]] + tau[j] with the origin the nearer pole.
+   * Root j (0-based, ascending) of 1/ρ + Σ_i z_i²/(d_i − λ) = 0 for strictly increasing d, z_i ≠ 0
+   * and ρ &gt; 0. On return λ_j = d[orig[j]] + tau[j] with the origin the nearer pole. The O(kk)
+   * sums of each step are {@link DenseKernels#secularSums} over the pole offsets diff_i = d_i − d_origin
+   * (formed once per root, so that d_i − λ = diff_i − τ is computed as before); {@code diff} is
+   * scratch of length ≥ kk. Since the terms left of the root share one sign and those right of it the
+   * other, Σ|terms| = |ψ| + |φ|, which bounds the rounding error of the sum (dlaed4's erretm).
    */
-  static void secularRoot(int j, int kk, double[] d, double[] z2, double rho, int[] orig, double[] tau) {
+  static void secularRoot(DenseKernels k, int j, int kk, double[] d, double[] z, double rho, int[] orig, double[] tau,
+                          double[] diff) {
     double rhoinv = 1.0 / rho;
     if (kk == 1) {
       orig[0] = 0;
-      tau[0] = rho * z2[0];
+      tau[0] = rho * z[0] * z[0];
       return;
     }
+    double[] sums = new double[2];
     int o;
     double lo;
     double hi;
     if (j < kk - 1) {
       double gap = d[j + 1] - d[j];
       double mid = 0.5 * gap;
-      double f = rhoinv;
       for (int i = 0; i < kk; i++) {
-        f += z2[i] / ((d[i] - d[j]) - mid);
+        diff[i] = d[i] - d[j];
       }
-      if (f >= 0) {
+      k.secularSums(0, kk, z, diff, mid, sums);
+      if (rhoinv + sums[0] >= 0) {
         o = j;
         lo = 0;
         hi = mid;
@@ -769,45 +778,35 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         o = j + 1;
         lo = -mid;
         hi = 0;
+        for (int i = 0; i < kk; i++) {
+          diff[i] = d[i] - d[o];
+        }
       }
     } else {
       o = j;
       lo = 0;
       double sz = 0;
       for (int i = 0; i < kk; i++) {
-        sz += z2[i];
+        sz += z[i] * z[i];
+        diff[i] = d[i] - d[o];
       }
       hi = rho * sz * (1 + 4 * EPS) + Double.MIN_NORMAL;
     }
     double t = 0.5 * (lo + hi);
-    double dO = d[o];
     boolean interior = j < kk - 1;
     // left pole index p1 and right pole index p2 of the rational model
     int p1 = interior ? j : j - 1;
     int p2 = interior ? j + 1 : j;
     double gapModel = d[p2] - d[p1];
     for (int it = 0; it < MAX_SECULAR_ITERATIONS; it++) {
-      double psi = 0;
-      double dpsi = 0;
-      double phi = 0;
-      double dphi = 0;
-      double abssum = 0;
-      for (int i = 0; i <= p1; i++) {
-        double del = (d[i] - dO) - t;
-        double q = z2[i] / del;
-        psi += q;
-        dpsi += q / del;
-        abssum += Math.abs(q);
-      }
-      for (int i = p1 + 1; i < kk; i++) {
-        double del = (d[i] - dO) - t;
-        double q = z2[i] / del;
-        phi += q;
-        dphi += q / del;
-        abssum += Math.abs(q);
-      }
+      k.secularSums(0, p1 + 1, z, diff, t, sums);
+      double psi = sums[0];
+      double dpsi = sums[1];
+      k.secularSums(p1 + 1, kk, z, diff, t, sums);
+      double phi = sums[0];
+      double dphi = sums[1];
       double w = rhoinv + psi + phi;
-      double erretm = 8.0 * abssum + 2.0 * rhoinv + Math.abs(t) * (dpsi + dphi);
+      double erretm = 8.0 * (Math.abs(psi) + Math.abs(phi)) + 2.0 * rhoinv + Math.abs(t) * (dpsi + dphi);
       if (Math.abs(w) <= EPS * erretm) {
         break;
       }
@@ -817,8 +816,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         hi = Math.min(hi, t);
       }
       // middle-way model: psi ≈ a + b/δ₁, phi ≈ c + e/δ₂ with δ = pole − λ, matched in value and slope
-      double del1 = (d[p1] - dO) - t;
-      double del2 = (d[p2] - dO) - t;
+      double del1 = diff[p1] - t;
+      double del2 = diff[p2] - t;
       double b = dpsi * del1 * del1;
       double e = dphi * del2 * del2;
       double cc = rhoinv + (psi - b / del1) + (phi - e / del2);

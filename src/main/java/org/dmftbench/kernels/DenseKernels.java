@@ -88,4 +88,13 @@ public interface DenseKernels {
   void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
             MemorySegment a, long aOff, int lda, MemorySegment b, long bOff, int ldb,
             double beta, MemorySegment c, long cOff, int ldc);
+
+  /**
+   * The two sums of the secular equation 1/ρ + Σ z_i²/(d_i − λ) = 0 at one iterate, as LAPACK
+   * {@code dlaed4} forms them: with δ_i = diff_i − t and q_i = z_i/δ_i over i in [from, to),
+   * out[0] ← Σ z_i q_i (the sum) and out[1] ← Σ q_i² (its derivative in λ), one division per term.
+   * The terms are element-wise (bit-identical across implementations); the two sums are reductions.
+   * Heap arrays: the secular data are O(n) per merge of divide and conquer.
+   */
+  void secularSums(int from, int to, double[] z, double[] diff, double t, double[] out);
 }

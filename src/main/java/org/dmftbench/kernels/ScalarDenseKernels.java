@@ -222,4 +222,17 @@ public final class ScalarDenseKernels implements DenseKernels {
       }
     }
   }
+
+  @Override
+  public void secularSums(int from, int to, double[] z, double[] diff, double t, double[] out) {
+    double f = 0;
+    double df = 0;
+    for (int i = from; i < to; i++) {
+      double q = z[i] / (diff[i] - t);
+      f = Math.fma(z[i], q, f);
+      df = Math.fma(q, q, df);
+    }
+    out[0] = f;
+    out[1] = df;
+  }
 }

@@ -1,6 +1,9 @@
 package org.dmftbench.sim;
 
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import org.dmftbench.eigen.EigenSolvers;
 import org.dmftbench.eigen.HouseholderBackTransform;
 import org.dmftbench.eigen.HouseholderTridiagonalizer;
@@ -67,9 +70,11 @@ public interface SymmetricEigen {
       public EigenBasis factor(Arena arena, DMatrix a) {
         int n = a.rows();
         double max = 0;
+        MemorySegment as = a.segment();
         for (int j = 0; j < n; j++) {
+          long col = a.index(0, j);
           for (int i = j; i < n; i++) {
-            double v = a.get(i, j);
+            double v = as.getAtIndex(JAVA_DOUBLE, col + i);
             if (!Double.isFinite(v)) {
               throw new IllegalArgumentException("matrix has a non-finite entry " + v + " at (" + (i + 1) + ", " + (j + 1) + ")");
             }
@@ -84,7 +89,7 @@ public interface SymmetricEigen {
         double[] tau = new double[n];
         reducer.reduce(a, d, e, tau, arena);
         TridiagonalEigenvectors z = dc.factor(d, e, arena);
-        return new Factored(a, tau, z, d, back);
+        return new Factored(back.prepare(a, tau, arena), z, d);
       }
     };
   }
@@ -106,21 +111,20 @@ public interface SymmetricEigen {
     };
   }
 
-  /** V = Q Z with Q held as Householder reflectors and Z as the divide-and-conquer tree. */
+  /**
+   * V = Q Z with Q held as Householder reflectors in compact WY blocks (formed once, used by both
+   * directions) and Z as the divide-and-conquer tree.
+   */
   final class Factored implements EigenBasis {
-    private final DMatrix reflectors;
-    private final double[] tau;
+    private final HouseholderBackTransform.Prepared q;
     private final TridiagonalEigenvectors z;
     private final double[] values;
-    private final HouseholderBackTransform back;
     private DMatrix v;
 
-    Factored(DMatrix reflectors, double[] tau, TridiagonalEigenvectors z, double[] values, HouseholderBackTransform back) {
-      this.reflectors = reflectors;
-      this.tau = tau;
+    Factored(HouseholderBackTransform.Prepared q, TridiagonalEigenvectors z, double[] values) {
+      this.q = q;
       this.z = z;
       this.values = values;
-      this.back = back;
     }
 
     @Override
@@ -137,12 +141,12 @@ public interface SymmetricEigen {
     public void multiply(DMatrix x, DMatrix out, Arena arena) {
       out.copyFrom(x);
       z.multiply(out);
-      back.apply(reflectors, tau, out, false, arena);
+      q.apply(out, false, arena);
     }
 
     @Override
     public DMatrix multiplyTranspose(DMatrix b, Arena arena) {
-      back.apply(reflectors, tau, b, true, arena);
+      q.apply(b, true, arena);
       DMatrix out = DMatrix.allocate(arena, z.size(), b.cols());
       out.copyFrom(b);
       z.multiplyTranspose(out);
@@ -152,10 +156,10 @@ public interface SymmetricEigen {
     @Override
     public DMatrix explicit(Arena arena) {
       if (v == null) {
-        DMatrix q = DMatrix.allocate(arena, z.size(), z.size());
-        z.toExplicit(q);
-        back.apply(reflectors, tau, q, false, arena);
-        v = q;
+        DMatrix vz = DMatrix.allocate(arena, z.size(), z.size());
+        z.toExplicit(vz);
+        q.apply(vz, false, arena);
+        v = vz;
       }
       return v;
     }

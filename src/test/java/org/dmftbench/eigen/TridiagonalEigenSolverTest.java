@@ -240,15 +240,11 @@ class TridiagonalEigenSolverTest {
       }
       double[] ref = new EigenDecomposition(new Array2DRowRealMatrix(m)).getRealEigenvalues();
       Arrays.sort(ref);
-      double[] z2 = new double[k];
-      for (int i = 0; i < k; i++) {
-        z2[i] = z[i] * z[i];
-      }
       int[] orig = new int[k];
       double[] tau = new double[k];
       double scale = Math.max(Math.abs(d[k - 1]), 0) + rho;
       for (int j = 0; j < k; j++) {
-        TridiagonalDivideAndConquer.secularRoot(j, k, d, z2, rho, orig, tau);
+        TridiagonalDivideAndConquer.secularRoot(K, j, k, d, z, rho, orig, tau, new double[k]);
         double lam = d[orig[j]] + tau[j];
         assertTrue(lam > d[j] && (j == k - 1 || lam < d[j + 1]), "root " + j + " outside its interval");
         assertEquals(ref[j], lam, THRESH * k * Tolerances.U * scale, "trial " + trial + " root " + j + " of " + k);

@@ -245,6 +245,38 @@ abstract class DenseKernelsContract {
     assertWithin("dot n=" + n, dot2(xs, ys, n), k.dot(n, x.s, x.off, y.s, y.off), n, absDot(xs, ys, n));
   }
 
+  /**
+   * secularSums against a double-double reference of the same terms (q_i = z_i/(diff_i − t) is one
+   * subtraction and one division, the same in every implementation): each sum within
+   * c·(k + 2)·u·Σ|terms|, over sub-ranges that start and end off the vector width, with poles on
+   * both sides of t as in the secular equation.
+   */
+  @Test
+  void secularSumsMatchDoubleDoubleReference() {
+    double[] out = new double[2];
+    for (int n : SIZES) {
+      double[] z = new double[n + 5];
+      double[] diff = new double[n + 5];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = rnd.nextDouble(-1, 1);
+        diff[i] = (i - 0.5 * n) * 1e-3 + rnd.nextDouble(-1e-4, 1e-4);
+      }
+      double t = 1.5e-4;
+      for (int from : new int[] {0, 2}) {
+        int to = from + n;
+        double[] zq = new double[n];
+        double[] q = new double[n];
+        for (int i = 0; i < n; i++) {
+          q[i] = z[from + i] / (diff[from + i] - t);
+          zq[i] = z[from + i];
+        }
+        k.secularSums(from, to, z, diff, t, out);
+        assertWithin("secular sum n=" + n + " from " + from, dot2(zq, q, n), out[0], n, absDot(zq, q, n));
+        assertWithin("secular derivative n=" + n + " from " + from, dot2(q, q, n), out[1], n, absDot(q, q, n));
+      }
+    }
+  }
+
   @Test
   void axpyIsBitExact() {
     for (int n : SIZES) {

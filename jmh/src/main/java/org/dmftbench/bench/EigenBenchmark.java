@@ -35,7 +35,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * back-transformation over the threads):
  * the full solve in its three modes (values; values and vectors; values and projections VᵀB with
  * k = 3), and its stages alone (Householder reduction, QL values and divide-and-conquer vectors of
- * the tridiagonal matrix, back-transformation), with a copy-only baseline (every timed method that
+ * the tridiagonal matrix, back-transformation), the divide-and-conquer tree applied to the 64
+ * columns of one experiment draw instead of forming Z ({@code tridiagonalDcTree}: factor, then Z·X
+ * with X n×64), with a copy-only baseline (every timed method that
  * works in place copies its input first). Peers: {@link EigenPeersBenchmark},
  * {@link NativeLapackBenchmark}.
  *
@@ -84,6 +86,9 @@ public class EigenBenchmark {
   private TridiagonalDivideAndConquer dc;
   private HouseholderBackTransform back;
   private DMatrix reduced;
+  private DMatrix x64;
+  private DMatrix x64Input;
+  private static final int TREE_COLUMNS = 64;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
@@ -133,6 +138,23 @@ public class EigenBenchmark {
       Accuracy.check(params, "projection invariant ratio", EigenInputs.projectionRatio(k, a, b, mu, bw), tol);
     } else if (m.endsWith(".tridiagonalDcVectors")) {
       Accuracy.check(params, "tridiagonal orthogonality ratio", EigenInputs.sampledOrthogonalityRatio(k, z0, 16), tol);
+    } else if (m.endsWith(".tridiagonalDcTree")) {
+      x64Input = EigenInputs.rightHandSides(arena, n, TREE_COLUMNS);
+      x64 = DMatrix.allocate(arena, n, TREE_COLUMNS);
+      tridiagonalDcTree();
+      Accuracy.check(params, "eigenvalue ratio tree vs dc", EigenChecks.eigenvalueRatio(k, a, dw, dd), tol);
+      // Z·X through the tree against the formed Z times X, per column relative to n u ‖x_j‖₂
+      DMatrix ref = DMatrix.allocate(arena, n, TREE_COLUMNS);
+      k.gemm(false, false, n, TREE_COLUMNS, n, 1.0, z0.segment(), z0.offset(), z0.ld(), x64Input.segment(),
+          x64Input.offset(), x64Input.ld(), 0.0, ref.segment(), ref.offset(), ref.ld());
+      double worst = 0;
+      for (int j = 0; j < TREE_COLUMNS; j++) {
+        double norm = k.nrm2(n, x64Input.segment(), x64Input.index(0, j));
+        for (int i = 0; i < n; i++) {
+          worst = Math.max(worst, Math.abs(x64.get(i, j) - ref.get(i, j)) / (n * Tolerances.U * norm));
+        }
+      }
+      Accuracy.check(params, "max |Z x (tree) - Z x (formed)| / (n u |x|)", worst, tol);
     }
   }
 
@@ -187,6 +209,18 @@ public class EigenBenchmark {
     System.arraycopy(e0, 0, ew, 0, n);
     dc.vectors(dw, ew, z);
     return dw;
+  }
+
+  /** Divide and conquer kept as its tree of merges, applied to the n×64 matrix of one experiment draw. */
+  @Benchmark
+  public DMatrix tridiagonalDcTree() {
+    System.arraycopy(d0, 0, dw, 0, n);
+    System.arraycopy(e0, 0, ew, 0, n);
+    x64.copyFrom(x64Input);
+    try (Arena scratch = Arena.ofConfined()) {
+      dc.factor(dw, ew, scratch).multiply(x64);
+    }
+    return x64;
   }
 
   @Benchmark

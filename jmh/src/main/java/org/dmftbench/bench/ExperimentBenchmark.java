@@ -35,11 +35,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code syrk}: A = ΦᵀΦ/P (the symmetric rank-k kernel, lower triangle);</li>
  *   <li>{@code valuesPlusSyrk}: syrk + values-only eigen-solve — the yardstick of issue 5's target
  *       "one draw ≤ 1.2× (values-only solve + syrk)";</li>
- *   <li>{@code eigenVectors}: the vectors-mode solve the draw uses (V is needed, see ExactDraw);</li>
+ *   <li>{@code eigenVectors}: the vectors-mode solve, for comparison (a draw needs V only through
+ *       products, see ExactDraw);</li>
  *   <li>{@code draw}: one whole draw — generate Φ, y, w(0); form A; solve; evaluate E_g and E_tr at
  *       64 times;</li>
  *   <li>{@code drawsTwoThreads}: draws per second with two threads (score in ops/s, both threads);</li>
- *   <li>{@code generate}, {@code syrkPlusFactor}: phases of a draw (data; syrk + reduction + Z).</li>
+ *   <li>{@code generate}, {@code syrkPlusFactor}: phases of a draw (data; syrk + reduction + the
+ *       divide-and-conquer tree + Q's compact WY blocks, no Z formed).</li>
  * </ul>
  * Checked once per trial: syrk against gemm (entry-wise, relative to n·u·(|Φ|ᵀ|Φ|)_ij/P), the values
  * against the vectors-mode values, and the draw's E_g(t) against the same draw with the other
@@ -68,7 +70,6 @@ public class ExperimentBenchmark {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
-    arena = Arena.ofShared();
     setup = SimSetup.powerLaw(n, n, n, 0.5, 0.5, 1, 1, 0.1, 1e-3, 0, 0);
     double[] times = new double[TIME_POINTS];
     for (int j = 0; j < TIME_POINTS; j++) {
@@ -78,9 +79,11 @@ public class ExperimentBenchmark {
     exact = new ExactDraw(setup, times, SymmetricEigen.standard());
     String bench = params.getBenchmark();
     if (!bench.endsWith(".draw") && !bench.endsWith(".drawsTwoThreads") && !bench.endsWith(".generate")) {
-      // only the phases that take Φ and A as given get them from this (shared) arena: whole draws
-      // allocate everything in their own confined arenas, and a JVM that runs the same code on
-      // both kinds of segments runs it slower (see org.dmftbench.Tuning)
+      // only the phases that take Φ and A as given get them from this arena, confined like the
+      // arenas of whole draws and of the solvers' scratch: a JVM that runs the same code on both
+      // kinds of segments runs it slower (see org.dmftbench.Tuning). These phases run on one
+      // thread, the one that runs this set-up and the tear-down.
+      arena = Arena.ofConfined();
       phi = DrawGenerator.generate(arena, setup, 1, 0).phi();
       a = DMatrix.allocate(arena, n, n);
     }
@@ -146,7 +149,9 @@ public class ExperimentBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    arena.close();
+    if (arena != null) {
+      arena.close();
+    }
   }
 
   @Benchmark
@@ -176,7 +181,7 @@ public class ExperimentBenchmark {
     }
   }
 
-  /** Phase of a draw: syrk + the factored eigen-solve (reduction and tridiagonal eigenvectors Z, no back-transformation). */
+  /** Phase of a draw: syrk + the factored eigen-solve (reduction, divide-and-conquer tree, Q's blocks; nothing n³ formed). */
   @Benchmark
   public double[] syrkPlusFactor() {
     try (Arena scratch = Arena.ofConfined()) {

@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Level-1 kernels, SIMD against the scalar twin: dot (2n flops) and axpy (2n flops, y updated in
- * place) on L1/L2-resident sizes (1003, 4096: not multiples of the vector width, or a power of two)
+ * Level-1 kernels, SIMD against the scalar twin: dot (2n flops), axpy (2n flops, y updated in
+ * place) and the secular-equation sums of divide and conquer (one division and two FMA per term,
+ * heap arrays) on L1/L2-resident sizes (1003, 4096: not multiples of the vector width, or a power of two)
  * and a memory-bound one (1000003). Score in ns/op; GFLOP/s = 2n / score.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +47,10 @@ public class VectorKernelsBenchmark {
   private DenseKernels k;
   /** Tiny, so that repeated in-place axpy keeps y bounded over any run length. */
   private double a = 1e-12;
+  private double[] zs;
+  private double[] diff;
+  private final double[] sums = new double[2];
+  private static final double SHIFT = 0.25;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
@@ -78,6 +83,25 @@ public class VectorKernelsBenchmark {
       }
       Accuracy.check(params, "axpy entries differing from the scalar twin", differ, 0);
     }
+    // secular sums: poles on both sides of the shift, as in the secular equation
+    zs = x.toArray();
+    diff = new double[n];
+    for (int i = 0; i < n; i++) {
+      diff[i] = (i - 0.5 * n) / n + 0.1 / n;
+    }
+    double[] want = new double[2];
+    twin.secularSums(0, n, zs, diff, SHIFT, want);
+    k.secularSums(0, n, zs, diff, SHIFT, sums);
+    double absF = 0;
+    double absD = 0;
+    for (int i = 0; i < n; i++) {
+      double q = zs[i] / (diff[i] - SHIFT);
+      absF += Math.abs(zs[i] * q);
+      absD += q * q;
+    }
+    Accuracy.check(params, "|secular sums - scalar twin| / (n u sum|terms|)",
+        Math.max(Math.abs(sums[0] - want[0]) / absF, Math.abs(sums[1] - want[1]) / absD) / (n * Tolerances.U),
+        Tolerances.REDUCTION_C);
   }
 
   @TearDown(Level.Trial)
@@ -88,6 +112,12 @@ public class VectorKernelsBenchmark {
   @Benchmark
   public double dot() {
     return k.dot(n, x.segment(), x.offset(), y.segment(), y.offset());
+  }
+
+  @Benchmark
+  public double[] secularSums() {
+    k.secularSums(0, n, zs, diff, SHIFT, sums);
+    return sums;
   }
 
   @Benchmark

@@ -733,4 +733,42 @@ final class PanamaDenseKernels implements DenseKernels {
     gemm.run(m, n, k, alpha, new GemmEngine.Operand(a, aOff, lda, transA), null,
         new GemmEngine.Operand(b, bOff, ldb, transB), null, c, cOff, ldc, false);
   }
+
+  // ---- secular equation ---------------------------------------------------------------------------
+
+  /** Two vectors in flight per sum: the loop is bound by the division's throughput, not its latency. */
+  @Override
+  public void secularSums(int from, int to, double[] z, double[] diff, double t, double[] out) {
+    DoubleVector tv = DoubleVector.broadcast(S, t);
+    DoubleVector f0 = DoubleVector.zero(S);
+    DoubleVector f1 = f0;
+    DoubleVector d0 = f0;
+    DoubleVector d1 = f0;
+    int i = from;
+    for (int end = to - 2 * L; i <= end; i += 2 * L) {
+      DoubleVector z0 = DoubleVector.fromArray(S, z, i);
+      DoubleVector z1 = DoubleVector.fromArray(S, z, i + L);
+      DoubleVector q0 = z0.div(DoubleVector.fromArray(S, diff, i).sub(tv));
+      DoubleVector q1 = z1.div(DoubleVector.fromArray(S, diff, i + L).sub(tv));
+      f0 = z0.fma(q0, f0);
+      f1 = z1.fma(q1, f1);
+      d0 = q0.fma(q0, d0);
+      d1 = q1.fma(q1, d1);
+    }
+    for (int end = to - L; i <= end; i += L) {
+      DoubleVector z0 = DoubleVector.fromArray(S, z, i);
+      DoubleVector q0 = z0.div(DoubleVector.fromArray(S, diff, i).sub(tv));
+      f0 = z0.fma(q0, f0);
+      d0 = q0.fma(q0, d0);
+    }
+    double f = f0.add(f1).reduceLanes(VectorOperators.ADD);
+    double df = d0.add(d1).reduceLanes(VectorOperators.ADD);
+    for (; i < to; i++) {
+      double q = z[i] / (diff[i] - t);
+      f = Math.fma(z[i], q, f);
+      df = Math.fma(q, q, df);
+    }
+    out[0] = f;
+    out[1] = df;
+  }
 }
