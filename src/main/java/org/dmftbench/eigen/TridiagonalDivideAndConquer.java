@@ -153,20 +153,20 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
   }
 
   /**
-   * The first and last rows of the solved blocks (entry lo + j: column j of the block at lo), and
-   * scratch for the merge's row products.
+   * The first and last eigenvector rows of the solved blocks as the two columns of an n×2 matrix
+   * (row lo + j: column j of the block at lo), with scratch for carrying them through a merge.
    */
   private static final class Rows {
-    final double[] first;
-    final double[] last;
-    final MemorySegment in;
-    final MemorySegment out;
+    static final int FIRST = 0;
+    static final int LAST = 1;
+    final DMatrix rows;
+    final DMatrix w;
+    final DMatrix y;
 
     Rows(Arena scratch, int n) {
-      first = new double[n];
-      last = new double[n];
-      in = scratch.allocate((long) n * Double.BYTES, 64);
-      out = scratch.allocate((long) n * Double.BYTES, 64);
+      rows = DMatrix.allocate(scratch, n, 2);
+      w = DMatrix.allocate(scratch, n, 2);
+      y = DMatrix.allocate(scratch, n, 2);
     }
   }
 
@@ -248,8 +248,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       DMatrix z = DMatrix.allocate(arena, n, n);
       for (int j = 0; j < n; j++) {
         MemorySegment.copy(zz, j * n, z.segment(), JAVA_DOUBLE, z.index(0, j) * Double.BYTES, n);
-        rows.first[lo + j] = zz[j * n];
-        rows.last[lo + j] = zz[j * n + n - 1];
+        rows.rows.set(lo + j, Rows.FIRST, zz[j * n]);
+        rows.rows.set(lo + j, Rows.LAST, zz[j * n + n - 1]);
       }
       return new Leaf(lo, n, z);
     }
@@ -272,16 +272,15 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     double[] zv = new double[n];
     double inv = 1.0 / Math.sqrt(2.0);
     double sg = beta < 0 ? -inv : inv;
-    // the first and last rows of diag(Z₁, Z₂), rotated below along with its columns
-    double[] fr = new double[n];
-    double[] lr = new double[n];
+    // then rows becomes the first and last rows of diag(Z₁, Z₂): [first row of Z₁, 0] and [0, last row of Z₂]
+    DMatrix r = rows.rows;
     for (int j = 0; j < m; j++) {
-      zv[j] = rows.last[lo + j] * inv;
-      fr[j] = rows.first[lo + j];
+      zv[j] = r.get(lo + j, Rows.LAST) * inv;
+      r.set(lo + j, Rows.LAST, 0.0);
     }
     for (int j = m; j < n; j++) {
-      zv[j] = rows.first[lo + j] * sg;
-      lr[j] = rows.last[lo + j];
+      zv[j] = r.get(lo + j, Rows.FIRST) * sg;
+      r.set(lo + j, Rows.FIRST, 0.0);
     }
     double rho = 2.0 * Math.abs(beta);
     // sorted order of the poles: merge the two ascending halves
@@ -344,8 +343,6 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
           rotC[nrot] = c;
           rotS[nrot] = s;
           nrot++;
-          rotate(fr, x, y, c, s);
-          rotate(lr, x, y, c, s);
           if (type[pj] != type[t]) {
             type[t] = 1;
           }
@@ -413,35 +410,112 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     System.arraycopy(lam, 0, d, lo, n);
     Merge node = new Merge(lo, n, m, left, right, Arrays.copyOf(rotX, nrot), Arrays.copyOf(rotY, nrot),
         Arrays.copyOf(rotC, nrot), Arrays.copyOf(rotS, nrot), order, live, dead, slot, perm, count, u);
-    rowTimesM(node, fr, rows.first, rows);
-    rowTimesM(node, lr, rows.last, rows);
+    // the block's first and last rows: those of diag(Z₁, Z₂) times G·M·Π, i.e. Zᵀ's merge step
+    transposeStep(k, node, rows.rows, rows.w, rows.y);
     return node;
   }
 
-  /** r ← r·R for the rotation of entries x, y by (c, s) (the same update as the columns). */
-  private static void rotate(double[] r, int x, int y, double c, double s) {
-    double rx = r[x];
-    double ry = r[y];
-    r[x] = c * rx + s * ry;
-    r[y] = c * ry - s * rx;
+  /** Rows lo..lo+n of x ← op(Z_leaf) · (those rows), op(Z) = Zᵀ when {@code transpose}; y is scratch. */
+  private static void leafProduct(DenseKernels k, Leaf leafNode, boolean transpose, DMatrix x, DMatrix y) {
+    if (leafNode.z == null) {
+      return;
+    }
+    int lo = leafNode.lo;
+    int n = leafNode.n;
+    DMatrix z = leafNode.z;
+    k.gemm(transpose, false, n, x.cols(), n, 1.0, z.segment(), z.offset(), z.ld(), x.segment(), x.index(lo, 0), x.ld(),
+        0.0, y.segment(), y.offset(), y.ld());
+    for (int c = 0; c < x.cols(); c++) {
+      MemorySegment.copy(y.segment(), y.index(0, c) * Double.BYTES, x.segment(), x.index(lo, c) * Double.BYTES,
+          (long) n * Double.BYTES);
+    }
   }
 
-  /** dst[lo + j] ← (row·M·Π)_j for the already rotated row of diag(Z₁, Z₂). */
-  private void rowTimesM(Merge node, double[] row, double[] dst, Rows rows) {
-    int kk = node.live.length;
-    double[] out = new double[node.n];
-    if (kk > 0) {
-      for (int p = 0; p < kk; p++) {
-        rows.in.setAtIndex(JAVA_DOUBLE, node.slot[p], row[node.live[p]]);
+  /**
+   * Rows lo..lo+n of x ← G·M·Π · (those rows), the merge's own factor of Z = diag(Z₁, Z₂)·G·M·Π:
+   * Π and M (the gather into sorted order, U times the live rows, the deflated rows copied), then the
+   * rotations last to first. w and y are scratch.
+   */
+  private static void forwardStep(DenseKernels k, Merge mg, DMatrix x, DMatrix w, DMatrix y) {
+    int lo = mg.lo;
+    int kk = mg.live.length;
+    int cols = x.cols();
+    MemorySegment xs = x.segment();
+    MemorySegment ws = w.segment();
+    MemorySegment ys = y.segment();
+    for (int c = 0; c < cols; c++) {
+      long xc = x.index(lo, c);
+      long wc = w.index(0, c);
+      for (int j = 0; j < mg.n; j++) {
+        ws.setAtIndex(JAVA_DOUBLE, wc + mg.perm[j], xs.getAtIndex(JAVA_DOUBLE, xc + j));
       }
-      k.gemvT(kk, kk, 1.0, node.u.segment(), node.u.offset(), node.u.ld(), rows.in, 0, 0.0, rows.out, 0);
-      MemorySegment.copy(rows.out, JAVA_DOUBLE, 0, out, 0, kk);
     }
-    for (int q = 0; q < node.dead.length; q++) {
-      out[kk + q] = row[node.dead[q]];
+    if (kk > 0) {
+      k.gemm(false, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
+          0.0, ys, y.offset(), y.ld());
     }
-    for (int j = 0; j < node.n; j++) {
-      dst[node.lo + j] = out[node.perm[j]];
+    for (int c = 0; c < cols; c++) {
+      long xc = x.index(lo, c);
+      long wc = w.index(0, c);
+      long yc = y.index(0, c);
+      for (int p = 0; p < kk; p++) {
+        xs.setAtIndex(JAVA_DOUBLE, xc + mg.live[p], ys.getAtIndex(JAVA_DOUBLE, yc + mg.slot[p]));
+      }
+      for (int q = 0; q < mg.dead.length; q++) {
+        xs.setAtIndex(JAVA_DOUBLE, xc + mg.dead[q], ws.getAtIndex(JAVA_DOUBLE, wc + kk + q));
+      }
+      for (int r = mg.rotX.length - 1; r >= 0; r--) {
+        long ix = xc + mg.rotX[r];
+        long iy = xc + mg.rotY[r];
+        double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
+        double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
+        xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx - mg.rotS[r] * vy);
+        xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotS[r] * vx + mg.rotC[r] * vy);
+      }
+    }
+  }
+
+  /**
+   * Rows lo..lo+n of x ← (G·M·Π)ᵀ · (those rows): the rotations first to last, then Mᵀ (Uᵀ times the
+   * gathered live rows, the deflated rows copied), then the sort. The transpose of
+   * {@link #forwardStep}; it also carries a block's first and last eigenvector rows up a merge.
+   */
+  private static void transposeStep(DenseKernels k, Merge mg, DMatrix x, DMatrix w, DMatrix y) {
+    int lo = mg.lo;
+    int kk = mg.live.length;
+    int cols = x.cols();
+    MemorySegment xs = x.segment();
+    MemorySegment ws = w.segment();
+    MemorySegment ys = y.segment();
+    for (int c = 0; c < cols; c++) {
+      long xc = x.index(lo, c);
+      long wc = w.index(0, c);
+      long yc = y.index(0, c);
+      for (int r = 0; r < mg.rotX.length; r++) {
+        long ix = xc + mg.rotX[r];
+        long iy = xc + mg.rotY[r];
+        double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
+        double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
+        xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx + mg.rotS[r] * vy);
+        xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotC[r] * vy - mg.rotS[r] * vx);
+      }
+      for (int p = 0; p < kk; p++) {
+        ws.setAtIndex(JAVA_DOUBLE, wc + mg.slot[p], xs.getAtIndex(JAVA_DOUBLE, xc + mg.live[p]));
+      }
+      for (int q = 0; q < mg.dead.length; q++) {
+        ys.setAtIndex(JAVA_DOUBLE, yc + kk + q, xs.getAtIndex(JAVA_DOUBLE, xc + mg.dead[q]));
+      }
+    }
+    if (kk > 0) {
+      k.gemm(true, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
+          0.0, ys, y.offset(), y.ld());
+    }
+    for (int c = 0; c < cols; c++) {
+      long xc = x.index(lo, c);
+      long yc = y.index(0, c);
+      for (int j = 0; j < mg.n; j++) {
+        xs.setAtIndex(JAVA_DOUBLE, xc + j, ys.getAtIndex(JAVA_DOUBLE, yc + mg.perm[j]));
+      }
     }
   }
 
@@ -460,149 +534,53 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       return root.n;
     }
 
-    private void requireRows(DMatrix x) {
-      if (x.rows() != root.n) {
-        throw new IllegalArgumentException("expected " + root.n + " rows, got " + x.rows());
-      }
+    @Override
+    public void multiply(DMatrix x) {
+      apply(x, false);
     }
 
     @Override
-    public void multiply(DMatrix x) {
-      requireRows(x);
+    public void multiplyTranspose(DMatrix c) {
+      apply(c, true);
+    }
+
+    private void apply(DMatrix x, boolean transpose) {
+      if (x.rows() != root.n) {
+        throw new IllegalArgumentException("expected " + root.n + " rows, got " + x.rows());
+      }
       if (x.cols() == 0 || root.n == 0) {
         return;
       }
       try (Arena scratch = Arena.ofConfined()) {
         DMatrix w = DMatrix.allocate(scratch, root.n, x.cols());
         DMatrix y = DMatrix.allocate(scratch, root.n, x.cols());
-        multiply(root, x, w, y);
+        if (transpose) {
+          multiplyTranspose(root, x, w, y);
+        } else {
+          multiply(root, x, w, y);
+        }
       }
     }
 
-    @Override
-    public void multiplyTranspose(DMatrix c) {
-      requireRows(c);
-      if (c.cols() == 0 || root.n == 0) {
-        return;
-      }
-      try (Arena scratch = Arena.ofConfined()) {
-        DMatrix w = DMatrix.allocate(scratch, root.n, c.cols());
-        DMatrix y = DMatrix.allocate(scratch, root.n, c.cols());
-        multiplyTranspose(root, c, w, y);
-      }
-    }
-
-    /** Rows lo..lo+n of x ← Z_node · (those rows): M·Π first, then the rotations last to first, then the halves. */
+    /** Rows lo..lo+n of x ← Z_node · (those rows): the merge's step first, then the halves. */
     private void multiply(Node node, DMatrix x, DMatrix w, DMatrix y) {
-      int lo = node.lo;
-      int n = node.n;
-      int cols = x.cols();
-      MemorySegment xs = x.segment();
-      if (node instanceof Leaf leafNode) {
-        if (leafNode.z != null) {
-          DMatrix z = leafNode.z;
-          k.gemm(false, false, n, cols, n, 1.0, z.segment(), z.offset(), z.ld(), xs, x.index(lo, 0), x.ld(),
-              0.0, y.segment(), y.offset(), y.ld());
-          copyRows(y, 0, x, lo, n);
-        }
-        return;
+      if (node instanceof Merge mg) {
+        forwardStep(k, mg, x, w, y);
+        multiply(mg.left, x, w, y);
+        multiply(mg.right, x, w, y);
+      } else {
+        leafProduct(k, (Leaf) node, false, x, y);
       }
-      Merge mg = (Merge) node;
-      int kk = mg.live.length;
-      MemorySegment ws = w.segment();
-      MemorySegment ys = y.segment();
-      for (int c = 0; c < cols; c++) {
-        long xc = x.index(lo, c);
-        long wc = w.index(0, c);
-        for (int j = 0; j < n; j++) {
-          ws.setAtIndex(JAVA_DOUBLE, wc + mg.perm[j], xs.getAtIndex(JAVA_DOUBLE, xc + j));
-        }
-      }
-      if (kk > 0) {
-        k.gemm(false, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
-            0.0, ys, y.offset(), y.ld());
-      }
-      for (int c = 0; c < cols; c++) {
-        long xc = x.index(lo, c);
-        long wc = w.index(0, c);
-        long yc = y.index(0, c);
-        for (int p = 0; p < kk; p++) {
-          xs.setAtIndex(JAVA_DOUBLE, xc + mg.live[p], ys.getAtIndex(JAVA_DOUBLE, yc + mg.slot[p]));
-        }
-        for (int q = 0; q < mg.dead.length; q++) {
-          xs.setAtIndex(JAVA_DOUBLE, xc + mg.dead[q], ws.getAtIndex(JAVA_DOUBLE, wc + kk + q));
-        }
-        for (int r = mg.rotX.length - 1; r >= 0; r--) {
-          long ix = xc + mg.rotX[r];
-          long iy = xc + mg.rotY[r];
-          double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
-          double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
-          xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx - mg.rotS[r] * vy);
-          xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotS[r] * vx + mg.rotC[r] * vy);
-        }
-      }
-      multiply(mg.left, x, w, y);
-      multiply(mg.right, x, w, y);
     }
 
-    /** Rows lo..lo+n of c ← Z_nodeᵀ · (those rows): the halves, the rotations first to last, then (M·Π)ᵀ. */
+    /** Rows lo..lo+n of x ← Z_nodeᵀ · (those rows): the halves first, then the merge's step. */
     private void multiplyTranspose(Node node, DMatrix x, DMatrix w, DMatrix y) {
-      int lo = node.lo;
-      int n = node.n;
-      int cols = x.cols();
-      MemorySegment xs = x.segment();
-      if (node instanceof Leaf leafNode) {
-        if (leafNode.z != null) {
-          DMatrix z = leafNode.z;
-          k.gemm(true, false, n, cols, n, 1.0, z.segment(), z.offset(), z.ld(), xs, x.index(lo, 0), x.ld(),
-              0.0, y.segment(), y.offset(), y.ld());
-          copyRows(y, 0, x, lo, n);
-        }
-        return;
-      }
-      Merge mg = (Merge) node;
-      multiplyTranspose(mg.left, x, w, y);
-      multiplyTranspose(mg.right, x, w, y);
-      int kk = mg.live.length;
-      MemorySegment ws = w.segment();
-      MemorySegment ys = y.segment();
-      for (int c = 0; c < cols; c++) {
-        long xc = x.index(lo, c);
-        long wc = w.index(0, c);
-        long yc = y.index(0, c);
-        for (int r = 0; r < mg.rotX.length; r++) {
-          long ix = xc + mg.rotX[r];
-          long iy = xc + mg.rotY[r];
-          double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
-          double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
-          xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx + mg.rotS[r] * vy);
-          xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotC[r] * vy - mg.rotS[r] * vx);
-        }
-        for (int p = 0; p < kk; p++) {
-          ws.setAtIndex(JAVA_DOUBLE, wc + mg.slot[p], xs.getAtIndex(JAVA_DOUBLE, xc + mg.live[p]));
-        }
-        for (int q = 0; q < mg.dead.length; q++) {
-          ys.setAtIndex(JAVA_DOUBLE, yc + kk + q, xs.getAtIndex(JAVA_DOUBLE, xc + mg.dead[q]));
-        }
-      }
-      if (kk > 0) {
-        k.gemm(true, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
-            0.0, ys, y.offset(), y.ld());
-      }
-      for (int c = 0; c < cols; c++) {
-        long xc = x.index(lo, c);
-        long yc = y.index(0, c);
-        for (int j = 0; j < n; j++) {
-          xs.setAtIndex(JAVA_DOUBLE, xc + j, ys.getAtIndex(JAVA_DOUBLE, yc + mg.perm[j]));
-        }
-      }
-    }
-
-    /** Rows dst[dlo, dlo+n) ← rows src[slo, slo+n), all columns. */
-    private static void copyRows(DMatrix src, int slo, DMatrix dst, int dlo, int n) {
-      for (int c = 0; c < src.cols(); c++) {
-        MemorySegment.copy(src.segment(), src.index(slo, c) * Double.BYTES, dst.segment(), dst.index(dlo, c) * Double.BYTES,
-            (long) n * Double.BYTES);
+      if (node instanceof Merge mg) {
+        multiplyTranspose(mg.left, x, w, y);
+        multiplyTranspose(mg.right, x, w, y);
+        transposeStep(k, mg, x, w, y);
+      } else {
+        leafProduct(k, (Leaf) node, true, x, y);
       }
     }
 
