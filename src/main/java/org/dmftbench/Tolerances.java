@@ -89,6 +89,16 @@ public final class Tolerances {
   public static final double SIM_EXACT_REL = 1e-8;
 
   /**
+   * One draw's training error from eigen-coordinates, Σa_i x_i² − 2c̃·x + ‖ε‖²/P (ExactDraw), is used
+   * where it is at least this fraction of the sum of its terms' magnitudes S; below, near
+   * interpolation, the residual ‖ΦΔ − ε‖² is formed instead. The sums of r terms carry an error of
+   * about √r·u·S (at most r·u·S), so at this threshold the relative error of E_tr is about
+   * √r·u·10³ ≈ 4e-12 at r = 1024 (at most 2.3e-10), far below {@link #SIM_EXACT_REL}; the residual's
+   * own relative error there is of the same order.
+   */
+  public static final double SIM_TRAINING_CANCELLATION = 1e-3;
+
+  /**
    * Theory-vs-experiment acceptance at N, P in the hundreds (spec §2, issue 5): |DMFT − mean| ≤
    * SIM_AGREE_SE standard errors + SIM_AGREE_REL·DMFT. The SE term is the Monte-Carlo error, the
    * relative term the finite-size (O(1/N), O(1/P)) corrections to the typical-case theory.

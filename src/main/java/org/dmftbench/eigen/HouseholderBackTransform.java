@@ -198,24 +198,25 @@ public final class HouseholderBackTransform {
             (long) len * Double.BYTES);
       }
     }
-    // S = Yᵀ Y (upper part used), then the dlarft recurrence on heap arrays
-    k.gemm(true, false, kb, kb, rows, 1.0, ys, y.offset(), y.ld(), ys, y.offset(), y.ld(), 0.0,
-        t.segment(), t.offset(), t.ld());
+    // S = Yᵀ Y (its lower triangle, by the symmetric rank-k kernel), then the dlarft recurrence on heap arrays
+    k.syrkLower(kb, rows, 1.0, ys, y.offset(), y.ld(), 0.0, t.segment(), t.offset(), t.ld());
     double[] tt = new double[kb * kb];
     double[] col = new double[kb];
     for (int c = 0; c < kb; c++) {
       double tc = tau[j0 + c];
       for (int i = 0; i < c; i++) {
-        col[i] = -tc * t.segment().getAtIndex(JAVA_DOUBLE, t.index(i, c));
+        col[i] = -tc * t.segment().getAtIndex(JAVA_DOUBLE, t.index(c, i));
       }
-      for (int i = 0; i < c; i++) {
-        double sum = 0;
-        for (int l = i; l < c; l++) {
-          sum += tt[i + l * kb] * col[l];
+      // T(0:c, c) = T(0:c, 0:c)·col, T upper triangular, by columns of T (contiguous)
+      int tcol = c * kb;
+      for (int l = 0; l < c; l++) {
+        double v = col[l];
+        int tl = l * kb;
+        for (int i = 0; i <= l; i++) {
+          tt[tcol + i] += tt[tl + i] * v;
         }
-        tt[i + c * kb] = sum;
       }
-      tt[c + c * kb] = tc;
+      tt[tcol + c] = tc;
     }
     MemorySegment ts = t.segment();
     for (int c = 0; c < kb; c++) {

@@ -160,13 +160,33 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     static final int FIRST = 0;
     static final int LAST = 1;
     final DMatrix rows;
-    final DMatrix w;
-    final DMatrix y;
+    final StepScratch step;
 
     Rows(Arena scratch, int n) {
       rows = DMatrix.allocate(scratch, n, 2);
-      w = DMatrix.allocate(scratch, n, 2);
-      y = DMatrix.allocate(scratch, n, 2);
+      step = new StepScratch(scratch, n, 2);
+    }
+  }
+
+  /**
+   * Scratch of a merge step on {@code cols} columns: w and y hold the columns the gemm reads and
+   * writes; the permutations and rotations run on heap copies of one column at a time (a, b, c),
+   * moved in and out of the segments in bulk, since element-wise indirect access to a segment costs
+   * several times an array's.
+   */
+  private static final class StepScratch {
+    final DMatrix w;
+    final DMatrix y;
+    final double[] a;
+    final double[] b;
+    final double[] c;
+
+    StepScratch(Arena scratch, int n, int cols) {
+      w = DMatrix.allocate(scratch, n, cols);
+      y = DMatrix.allocate(scratch, n, cols);
+      a = new double[n];
+      b = new double[n];
+      c = new double[n];
     }
   }
 
@@ -411,7 +431,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     Merge node = new Merge(lo, n, m, left, right, Arrays.copyOf(rotX, nrot), Arrays.copyOf(rotY, nrot),
         Arrays.copyOf(rotC, nrot), Arrays.copyOf(rotS, nrot), order, live, dead, slot, perm, count, u);
     // the block's first and last rows: those of diag(Z₁, Z₂) times G·M·Π, i.e. Zᵀ's merge step
-    transposeStep(k, node, rows.rows, rows.w, rows.y);
+    transposeStep(k, node, rows.rows, rows.step);
     return node;
   }
 
@@ -434,44 +454,48 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
   /**
    * Rows lo..lo+n of x ← G·M·Π · (those rows), the merge's own factor of Z = diag(Z₁, Z₂)·G·M·Π:
    * Π and M (the gather into sorted order, U times the live rows, the deflated rows copied), then the
-   * rotations last to first. w and y are scratch.
+   * rotations last to first. st is scratch.
    */
-  private static void forwardStep(DenseKernels k, Merge mg, DMatrix x, DMatrix w, DMatrix y) {
+  private static void forwardStep(DenseKernels k, Merge mg, DMatrix x, StepScratch st) {
     int lo = mg.lo;
+    int n = mg.n;
     int kk = mg.live.length;
     int cols = x.cols();
     MemorySegment xs = x.segment();
-    MemorySegment ws = w.segment();
-    MemorySegment ys = y.segment();
+    MemorySegment ws = st.w.segment();
+    MemorySegment ys = st.y.segment();
+    double[] in = st.a;
+    double[] g = st.b;
+    double[] out = st.c;
     for (int c = 0; c < cols; c++) {
-      long xc = x.index(lo, c);
-      long wc = w.index(0, c);
-      for (int j = 0; j < mg.n; j++) {
-        ws.setAtIndex(JAVA_DOUBLE, wc + mg.perm[j], xs.getAtIndex(JAVA_DOUBLE, xc + j));
+      MemorySegment.copy(xs, JAVA_DOUBLE, x.index(lo, c) * Double.BYTES, in, 0, n);
+      for (int j = 0; j < n; j++) {
+        g[mg.perm[j]] = in[j];
       }
+      MemorySegment.copy(g, 0, ws, JAVA_DOUBLE, st.w.index(0, c) * Double.BYTES, n);
     }
     if (kk > 0) {
-      k.gemm(false, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
-          0.0, ys, y.offset(), y.ld());
+      k.gemm(false, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, st.w.offset(),
+          st.w.ld(), 0.0, ys, st.y.offset(), st.y.ld());
     }
     for (int c = 0; c < cols; c++) {
-      long xc = x.index(lo, c);
-      long wc = w.index(0, c);
-      long yc = y.index(0, c);
+      MemorySegment.copy(ws, JAVA_DOUBLE, st.w.index(0, c) * Double.BYTES, g, 0, n);
+      MemorySegment.copy(ys, JAVA_DOUBLE, st.y.index(0, c) * Double.BYTES, in, 0, kk);
       for (int p = 0; p < kk; p++) {
-        xs.setAtIndex(JAVA_DOUBLE, xc + mg.live[p], ys.getAtIndex(JAVA_DOUBLE, yc + mg.slot[p]));
+        out[mg.live[p]] = in[mg.slot[p]];
       }
       for (int q = 0; q < mg.dead.length; q++) {
-        xs.setAtIndex(JAVA_DOUBLE, xc + mg.dead[q], ws.getAtIndex(JAVA_DOUBLE, wc + kk + q));
+        out[mg.dead[q]] = g[kk + q];
       }
       for (int r = mg.rotX.length - 1; r >= 0; r--) {
-        long ix = xc + mg.rotX[r];
-        long iy = xc + mg.rotY[r];
-        double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
-        double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
-        xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx - mg.rotS[r] * vy);
-        xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotS[r] * vx + mg.rotC[r] * vy);
+        int ix = mg.rotX[r];
+        int iy = mg.rotY[r];
+        double vx = out[ix];
+        double vy = out[iy];
+        out[ix] = mg.rotC[r] * vx - mg.rotS[r] * vy;
+        out[iy] = mg.rotS[r] * vx + mg.rotC[r] * vy;
       }
+      MemorySegment.copy(out, 0, xs, JAVA_DOUBLE, x.index(lo, c) * Double.BYTES, n);
     }
   }
 
@@ -480,42 +504,46 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
    * gathered live rows, the deflated rows copied), then the sort. The transpose of
    * {@link #forwardStep}; it also carries a block's first and last eigenvector rows up a merge.
    */
-  private static void transposeStep(DenseKernels k, Merge mg, DMatrix x, DMatrix w, DMatrix y) {
+  private static void transposeStep(DenseKernels k, Merge mg, DMatrix x, StepScratch st) {
     int lo = mg.lo;
+    int n = mg.n;
     int kk = mg.live.length;
     int cols = x.cols();
     MemorySegment xs = x.segment();
-    MemorySegment ws = w.segment();
-    MemorySegment ys = y.segment();
+    MemorySegment ws = st.w.segment();
+    MemorySegment ys = st.y.segment();
+    double[] in = st.a;
+    double[] g = st.b;
+    double[] out = st.c;
     for (int c = 0; c < cols; c++) {
-      long xc = x.index(lo, c);
-      long wc = w.index(0, c);
-      long yc = y.index(0, c);
+      MemorySegment.copy(xs, JAVA_DOUBLE, x.index(lo, c) * Double.BYTES, in, 0, n);
       for (int r = 0; r < mg.rotX.length; r++) {
-        long ix = xc + mg.rotX[r];
-        long iy = xc + mg.rotY[r];
-        double vx = xs.getAtIndex(JAVA_DOUBLE, ix);
-        double vy = xs.getAtIndex(JAVA_DOUBLE, iy);
-        xs.setAtIndex(JAVA_DOUBLE, ix, mg.rotC[r] * vx + mg.rotS[r] * vy);
-        xs.setAtIndex(JAVA_DOUBLE, iy, mg.rotC[r] * vy - mg.rotS[r] * vx);
+        int ix = mg.rotX[r];
+        int iy = mg.rotY[r];
+        double vx = in[ix];
+        double vy = in[iy];
+        in[ix] = mg.rotC[r] * vx + mg.rotS[r] * vy;
+        in[iy] = mg.rotC[r] * vy - mg.rotS[r] * vx;
       }
       for (int p = 0; p < kk; p++) {
-        ws.setAtIndex(JAVA_DOUBLE, wc + mg.slot[p], xs.getAtIndex(JAVA_DOUBLE, xc + mg.live[p]));
+        g[mg.slot[p]] = in[mg.live[p]];
       }
       for (int q = 0; q < mg.dead.length; q++) {
-        ys.setAtIndex(JAVA_DOUBLE, yc + kk + q, xs.getAtIndex(JAVA_DOUBLE, xc + mg.dead[q]));
+        g[kk + q] = in[mg.dead[q]];
       }
+      MemorySegment.copy(g, 0, ws, JAVA_DOUBLE, st.w.index(0, c) * Double.BYTES, kk);
+      MemorySegment.copy(g, kk, ys, JAVA_DOUBLE, st.y.index(kk, c) * Double.BYTES, n - kk);
     }
     if (kk > 0) {
-      k.gemm(true, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, w.offset(), w.ld(),
-          0.0, ys, y.offset(), y.ld());
+      k.gemm(true, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, st.w.offset(),
+          st.w.ld(), 0.0, ys, st.y.offset(), st.y.ld());
     }
     for (int c = 0; c < cols; c++) {
-      long xc = x.index(lo, c);
-      long yc = y.index(0, c);
-      for (int j = 0; j < mg.n; j++) {
-        xs.setAtIndex(JAVA_DOUBLE, xc + j, ys.getAtIndex(JAVA_DOUBLE, yc + mg.perm[j]));
+      MemorySegment.copy(ys, JAVA_DOUBLE, st.y.index(0, c) * Double.BYTES, in, 0, n);
+      for (int j = 0; j < n; j++) {
+        out[j] = in[mg.perm[j]];
       }
+      MemorySegment.copy(out, 0, xs, JAVA_DOUBLE, x.index(lo, c) * Double.BYTES, n);
     }
   }
 
@@ -552,35 +580,34 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         return;
       }
       try (Arena scratch = Arena.ofConfined()) {
-        DMatrix w = DMatrix.allocate(scratch, root.n, x.cols());
-        DMatrix y = DMatrix.allocate(scratch, root.n, x.cols());
+        StepScratch st = new StepScratch(scratch, root.n, x.cols());
         if (transpose) {
-          multiplyTranspose(root, x, w, y);
+          multiplyTranspose(root, x, st);
         } else {
-          multiply(root, x, w, y);
+          multiply(root, x, st);
         }
       }
     }
 
     /** Rows lo..lo+n of x ← Z_node · (those rows): the merge's step first, then the halves. */
-    private void multiply(Node node, DMatrix x, DMatrix w, DMatrix y) {
+    private void multiply(Node node, DMatrix x, StepScratch st) {
       if (node instanceof Merge mg) {
-        forwardStep(k, mg, x, w, y);
-        multiply(mg.left, x, w, y);
-        multiply(mg.right, x, w, y);
+        forwardStep(k, mg, x, st);
+        multiply(mg.left, x, st);
+        multiply(mg.right, x, st);
       } else {
-        leafProduct(k, (Leaf) node, false, x, y);
+        leafProduct(k, (Leaf) node, false, x, st.y);
       }
     }
 
     /** Rows lo..lo+n of x ← Z_nodeᵀ · (those rows): the halves first, then the merge's step. */
-    private void multiplyTranspose(Node node, DMatrix x, DMatrix w, DMatrix y) {
+    private void multiplyTranspose(Node node, DMatrix x, StepScratch st) {
       if (node instanceof Merge mg) {
-        multiplyTranspose(mg.left, x, w, y);
-        multiplyTranspose(mg.right, x, w, y);
-        transposeStep(k, mg, x, w, y);
+        multiplyTranspose(mg.left, x, st);
+        multiplyTranspose(mg.right, x, st);
+        transposeStep(k, mg, x, st);
       } else {
-        leafProduct(k, (Leaf) node, true, x, y);
+        leafProduct(k, (Leaf) node, true, x, st.y);
       }
     }
 

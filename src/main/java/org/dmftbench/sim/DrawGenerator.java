@@ -52,18 +52,26 @@ public final class DrawGenerator {
     int p = s.samples();
     SplittableRandom rng = new SplittableRandom(streamSeed(seed, draw));
     DMatrix phi = DMatrix.allocate(arena, p, n);
+    double[] wbar = target(s);
     double[] col = new double[p];
+    // y = Φw̄ + ε accumulated while each column is at hand (Φ is not read a second time)
+    double[] y = new double[p];
     for (int k = 0; k < n; k++) {
       double sl = Math.sqrt(s.lambda(k + 1));
       for (int mu = 0; mu < p; mu++) {
         col[mu] = sl * rng.nextGaussian();
       }
       phi.column(k).copyFrom(col);
+      double wk = wbar[k];
+      for (int mu = 0; mu < p; mu++) {
+        y[mu] += wk * col[mu];
+      }
     }
     double sd = Math.sqrt(s.noise() + s.tail());
     double[] eps = new double[p];
     for (int mu = 0; mu < p; mu++) {
       eps[mu] = sd * rng.nextGaussian();
+      y[mu] += eps[mu];
     }
     double[] w0 = new double[n];
     if (s.initVariance() > 0) {
@@ -72,10 +80,6 @@ public final class DrawGenerator {
         w0[k] = s0 * rng.nextGaussian();
       }
     }
-    double[] wbar = target(s);
-    DVector noise = DVector.of(arena, eps);
-    DVector y = DVector.of(arena, eps);
-    org.dmftbench.linalg.Blas.get().gemv(false, 1.0, phi, DVector.of(arena, wbar), 1.0, y);
-    return new Data(phi, y, noise, DVector.of(arena, w0), wbar);
+    return new Data(phi, DVector.of(arena, y), DVector.of(arena, eps), DVector.of(arena, w0), wbar);
   }
 }

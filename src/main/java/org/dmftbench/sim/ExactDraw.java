@@ -201,10 +201,15 @@ public final class ExactDraw {
     DMatrix phiMat = data.phi();
 
     // Projections m = Vᵀw̄, m0 = Vᵀw(0), b̃ = Vᵀb in one block operation on [w̄, w(0), b].
-    DMatrix rhs = DMatrix.allocate(arena, n, 3);
+    // With T = 0 also c̃ = Vᵀ(Φᵀε/P), for E_tr in eigen-coordinates (see trainingErrors).
+    boolean training = setup.temperature() == 0;
+    DMatrix rhs = DMatrix.allocate(arena, n, training ? 4 : 3);
     rhs.column(0).copyFrom(data.target());
     rhs.column(1).copyFrom(data.initialWeights().toArray());
     blas.gemv(true, 1.0 / p, phiMat, data.labels(), 0.0, rhs.column(2));
+    if (training) {
+      blas.gemv(true, 1.0 / p, phiMat, data.noise(), 0.0, rhs.column(3));
+    }
     DMatrix proj = v.multiplyTranspose(rhs, arena);
     DVector m = proj.column(0);
     DVector m0 = proj.column(1);
@@ -222,7 +227,11 @@ public final class ExactDraw {
     for (int j = 0; j < nt; j++) {
       double t = times[j];
       for (int i = 0; i < r; i++) {
-        col[i] = Math.exp(-g[i] * t) * m0v[i] + phi(g[i], t) * btv[i] - mv[i];
+        double gt = g[i] * t;
+        double e = Math.exp(-gt);
+        // φ = (1 − e)/g; below gt = 1/2 the subtraction would cancel, so expm1 there
+        double ph = gt < 0.5 ? phi(g[i], t) : (1 - e) / g[i];
+        col[i] = e * m0v[i] + ph * btv[i] - mv[i];
       }
       x.column(j).copyFrom(col);
     }
@@ -285,18 +294,65 @@ public final class ExactDraw {
       eg[j] = s + setup.tail();
     }
 
-    double[] etr = null;
-    if (setup.temperature() == 0) {
-      DMatrix res = DMatrix.allocate(arena, p, nt);
-      blas.gemm(false, false, 1.0, phiMat, delta, 0.0, res);
-      etr = new double[nt];
-      for (int j = 0; j < nt; j++) {
-        DVector rj = res.column(j);
-        blas.axpy(-1.0, data.noise(), rj);
-        double nr = blas.nrm2(rj);
-        etr[j] = nr * nr / p;
+    double[] etr = training ? trainingErrors(arena, data, basis.a(), x, proj.column(3).toArray(), delta) : null;
+    return new Curve(eg, etr);
+  }
+
+  /**
+   * E_tr(t_j) = ‖ΦΔ_j − ε‖²/P for every time. Φ maps the null space of A to zero and ΦᵀΦ/P = V diag(a) Vᵀ,
+   * so with Δ_j = V x_j (+ null-space part) and c̃ = Vᵀ(Φᵀε/P):
+   * <pre>
+   *   E_tr(t_j) = Σ_i a_i x_ij² − 2 Σ_i c̃_i x_ij + ‖ε‖²/P,
+   * </pre>
+   * O(r) per time instead of a P×N product per time. Near interpolation the three terms cancel: where
+   * the sum falls below {@link Tolerances#SIM_TRAINING_CANCELLATION} times the sum of their magnitudes,
+   * that time's residual ΦΔ_j − ε is formed instead (one product for all such times).
+   */
+  private double[] trainingErrors(Arena arena, DrawGenerator.Data data, double[] a, DMatrix x, double[] ct,
+                                  DMatrix delta) {
+    int p = setup.samples();
+    int r = a.length;
+    int nt = times.length;
+    double[] eps = data.noise().toArray();
+    double e0 = 0;
+    for (double e : eps) {
+      e0 += e * e;
+    }
+    e0 /= p;
+    double[] etr = new double[nt];
+    int[] redo = new int[nt];
+    int nRedo = 0;
+    double[] xj = new double[r];
+    for (int j = 0; j < nt; j++) {
+      MemorySegment.copy(x.segment(), JAVA_DOUBLE, x.index(0, j) * Double.BYTES, xj, 0, r);
+      double quad = 0;
+      double cross = 0;
+      for (int i = 0; i < r; i++) {
+        quad += a[i] * xj[i] * xj[i];
+        cross += ct[i] * xj[i];
+      }
+      double e = quad - 2 * cross + e0;
+      if (e >= Tolerances.SIM_TRAINING_CANCELLATION * (quad + 2 * Math.abs(cross) + e0)) {
+        etr[j] = e;
+      } else {
+        redo[nRedo++] = j;
       }
     }
-    return new Curve(eg, etr);
+    if (nRedo > 0) {
+      int n = setup.modes();
+      DMatrix cols = DMatrix.allocate(arena, n, nRedo);
+      DMatrix res = DMatrix.allocate(arena, p, nRedo);
+      for (int q = 0; q < nRedo; q++) {
+        MemorySegment.copy(delta.segment(), delta.index(0, redo[q]) * Double.BYTES, cols.segment(),
+            cols.index(0, q) * Double.BYTES, (long) n * Double.BYTES);
+        res.column(q).copyFrom(eps);
+      }
+      blas.gemm(false, false, 1.0, data.phi(), cols, -1.0, res);
+      for (int q = 0; q < nRedo; q++) {
+        double nr = blas.nrm2(res.column(q));
+        etr[redo[q]] = nr * nr / p;
+      }
+    }
+    return etr;
   }
 }

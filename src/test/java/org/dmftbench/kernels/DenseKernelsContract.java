@@ -534,10 +534,15 @@ abstract class DenseKernelsContract {
 
   // ---- level 3 -------------------------------------------------------------------------------
 
-  /** (m, n, k) shapes: empty, tiny (direct path), awkward, and across the packed block sizes. */
+  /**
+   * (m, n, k) shapes: empty, tiny (direct path), awkward, across the packed block sizes, and narrow
+   * (n ≤ {@link org.dmftbench.Tuning#GEMM_NARROW_COLS}: odd m, k below, at and around the vector
+   * width, the unpacked path of op(A) = Aᵀ).
+   */
   static final int[][] GEMM_SHAPES = {{0, 0, 0}, {0, 4, 3}, {4, 0, 3}, {4, 3, 0}, {1, 1, 1}, {3, 5, 7},
       {12, 4, 9}, {13, 5, 17}, {11, 3, 2}, {25, 7, 1}, {37, 29, 31}, {8, 9, 257}, {145, 9, 300},
-      {50, 61, 130}, {289, 13, 5}, {5, 2053, 3}};
+      {50, 61, 130}, {289, 13, 5}, {5, 2053, 3}, {150, 1, 300}, {33, 2, 263}, {97, 3, 41}, {64, 4, 1031},
+      {301, 3, 5}, {1201, 2, 3}, {2, 4, 1021}};
 
   @Test
   void gemmAllTransposeCombinations() {
