@@ -27,6 +27,7 @@ public final class Flops {
 
   /** The registry, most specific first. */
   public static final List<Rule> RULES = List.of(
+      Rule.of("\\.multiplyTransposedNarrow$", "8·n² (Aᵀ·B, B n×4)", p -> 8 * n(p) * n(p)),
       Rule.of("\\.(gemm|dgemm|mult)\\w*$", "2·m·n·k (n³ when square)", p -> 2 * m(p) * n(p) * k(p)),
       Rule.of("\\.syr2k\\w*$", "2·n²·k", p -> 2 * n(p) * n(p) * k(p)),
       Rule.of("\\.syrk\\w*$", "n²·k", p -> n(p) * n(p) * k(p)),
