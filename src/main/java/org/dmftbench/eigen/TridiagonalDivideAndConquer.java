@@ -713,7 +713,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     }
     double[] w = new double[kk];
     double[] diff = new double[kk];
-    double[] sums = new double[2];
+    double[] q = new double[kk];
+    double[] col = new double[kk];
     for (int i = 0; i < kk; i++) {
       w[i] = (dk[i] - dk[orig[i]]) - tau[i];
     }
@@ -738,13 +739,12 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       for (int i = 0; i < kk; i++) {
         diff[i] = dk[i] - dj;
       }
-      // Σ_i (ẑ_i / (d_i − λ_j))², the squared norm of column j
-      k.secularSums(0, kk, w, diff, tj, sums);
-      double inv = 1.0 / Math.sqrt(sums[1]);
-      long col = u.index(0, j);
+      // q_i = ẑ_i / (d_i − λ_j) and Σ_i q_i², the squared norm of column j
+      double inv = 1.0 / Math.sqrt(k.secularQuotients(0, kk, w, diff, tj, q));
       for (int i = 0; i < kk; i++) {
-        us.setAtIndex(JAVA_DOUBLE, col + slot[i], w[i] / (diff[i] - tj) * inv);
+        col[slot[i]] = q[i] * inv;
       }
+      MemorySegment.copy(col, 0, us, JAVA_DOUBLE, u.index(0, j) * Double.BYTES, kk);
     }
   }
 

@@ -97,4 +97,12 @@ public interface DenseKernels {
    * Heap arrays: the secular data are O(n) per merge of divide and conquer.
    */
   void secularSums(int from, int to, double[] z, double[] diff, double t, double[] out);
+
+  /**
+   * The terms of the secular derivative kept: q_i ← z_i/(diff_i − t) for i in [from, to), and the
+   * return value Σ q_i², the squared norm of the Gu–Eisenstat eigenvector column (ẑ_i/(d_i − λ))_i
+   * before normalization (LAPACK {@code dlaed3}). The q_i are element-wise (bit-identical across
+   * implementations); the sum is a reduction.
+   */
+  double secularQuotients(int from, int to, double[] z, double[] diff, double t, double[] q);
 }

@@ -235,4 +235,15 @@ public final class ScalarDenseKernels implements DenseKernels {
     out[0] = f;
     out[1] = df;
   }
+
+  @Override
+  public double secularQuotients(int from, int to, double[] z, double[] diff, double t, double[] q) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      double qi = z[i] / (diff[i] - t);
+      q[i] = qi;
+      sum = Math.fma(qi, qi, sum);
+    }
+    return sum;
+  }
 }

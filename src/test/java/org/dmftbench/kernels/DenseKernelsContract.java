@@ -273,6 +273,18 @@ abstract class DenseKernelsContract {
         k.secularSums(from, to, z, diff, t, out);
         assertWithin("secular sum n=" + n + " from " + from, dot2(zq, q, n), out[0], n, absDot(zq, q, n));
         assertWithin("secular derivative n=" + n + " from " + from, dot2(q, q, n), out[1], n, absDot(q, q, n));
+        double[] got = new double[n + 5];
+        java.util.Arrays.fill(got, Double.NaN);
+        double norm2 = k.secularQuotients(from, to, z, diff, t, got);
+        assertWithin("secular quotients' squared norm n=" + n + " from " + from, dot2(q, q, n), norm2, n,
+            absDot(q, q, n));
+        for (int i = 0; i < got.length; i++) {
+          if (i >= from && i < to) {
+            assertBits("secular quotient n=" + n + " i=" + i, q[i - from], got[i]);
+          } else {
+            assertTrue(Double.isNaN(got[i]), "secular quotients wrote outside [from, to) at " + i);
+          }
+        }
       }
     }
   }

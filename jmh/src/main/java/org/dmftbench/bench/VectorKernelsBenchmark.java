@@ -23,8 +23,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Level-1 kernels, SIMD against the scalar twin: dot (2n flops), axpy (2n flops, y updated in
- * place) and the secular-equation sums of divide and conquer (one division and two FMA per term,
- * heap arrays) on L1/L2-resident sizes (1003, 4096: not multiples of the vector width, or a power of two)
+ * place), the secular-equation sums of divide and conquer (one division and two FMA per term,
+ * heap arrays) and its quotients (one division, one store and one FMA per term: an eigenvector column
+ * of a merge) on L1/L2-resident sizes (1003, 4096: not multiples of the vector width, or a power of two)
  * and a memory-bound one (1000003). Score in ns/op; GFLOP/s = 2n / score.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +51,7 @@ public class VectorKernelsBenchmark {
   private double[] zs;
   private double[] diff;
   private final double[] sums = new double[2];
+  private double[] quotients;
   private static final double SHIFT = 0.25;
 
   @Setup(Level.Trial)
@@ -102,6 +104,17 @@ public class VectorKernelsBenchmark {
     Accuracy.check(params, "|secular sums - scalar twin| / (n u sum|terms|)",
         Math.max(Math.abs(sums[0] - want[0]) / absF, Math.abs(sums[1] - want[1]) / absD) / (n * Tolerances.U),
         Tolerances.REDUCTION_C);
+    quotients = new double[n];
+    double[] wantQ = new double[n];
+    double wantNorm = twin.secularQuotients(0, n, zs, diff, SHIFT, wantQ);
+    double norm = k.secularQuotients(0, n, zs, diff, SHIFT, quotients);
+    long differQ = 0;
+    for (int i = 0; i < n; i++) {
+      differQ += Double.doubleToRawLongBits(quotients[i]) != Double.doubleToRawLongBits(wantQ[i]) ? 1 : 0;
+    }
+    Accuracy.check(params, "secular quotients differing from the scalar twin", differQ, 0);
+    Accuracy.check(params, "|secular quotients' squared norm - scalar twin| / (n u sum|terms|)",
+        Math.abs(norm - wantNorm) / absD / (n * Tolerances.U), Tolerances.REDUCTION_C);
   }
 
   @TearDown(Level.Trial)
@@ -118,6 +131,11 @@ public class VectorKernelsBenchmark {
   public double[] secularSums() {
     k.secularSums(0, n, zs, diff, SHIFT, sums);
     return sums;
+  }
+
+  @Benchmark
+  public double secularQuotients() {
+    return k.secularQuotients(0, n, zs, diff, SHIFT, quotients);
   }
 
   @Benchmark

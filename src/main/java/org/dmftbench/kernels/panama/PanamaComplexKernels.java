@@ -60,10 +60,10 @@ final class PanamaComplexKernels implements ComplexKernels {
       d2Im = qRe.add(qRe).fma(qIm, d2Im);
     }
     scalar.newtonSums(n - k, lam, off + k, kRe, kIm, out);
-    out[0] += dfRe.reduceLanes(VectorOperators.ADD);
-    out[1] += dfIm.reduceLanes(VectorOperators.ADD);
-    out[2] += d2Re.reduceLanes(VectorOperators.ADD);
-    out[3] += d2Im.reduceLanes(VectorOperators.ADD);
+    out[0] += PanamaKernels.sum(dfRe);
+    out[1] += PanamaKernels.sum(dfIm);
+    out[2] += PanamaKernels.sum(d2Re);
+    out[3] += PanamaKernels.sum(d2Im);
   }
 
   @Override
@@ -102,18 +102,18 @@ final class PanamaComplexKernels implements ComplexKernels {
       a2 = l2.fma(absR, a2);
     }
     scalar.moments(n - k, lam, c, off + k, kRe, kIm, out);
-    out[0] += dfRe.reduceLanes(VectorOperators.ADD);
-    out[1] += dfIm.reduceLanes(VectorOperators.ADD);
-    out[2] += d2Re.reduceLanes(VectorOperators.ADD);
-    out[3] += d2Im.reduceLanes(VectorOperators.ADD);
-    out[4] += scRe.reduceLanes(VectorOperators.ADD);
-    out[5] += scIm.reduceLanes(VectorOperators.ADD);
-    out[6] += sc2Re.reduceLanes(VectorOperators.ADD);
-    out[7] += sc2Im.reduceLanes(VectorOperators.ADD);
-    out[8] += s2Re.reduceLanes(VectorOperators.ADD);
-    out[9] += s2Im.reduceLanes(VectorOperators.ADD);
-    out[10] += aC.reduceLanes(VectorOperators.ADD);
-    out[11] += a2.reduceLanes(VectorOperators.ADD);
+    out[0] += PanamaKernels.sum(dfRe);
+    out[1] += PanamaKernels.sum(dfIm);
+    out[2] += PanamaKernels.sum(d2Re);
+    out[3] += PanamaKernels.sum(d2Im);
+    out[4] += PanamaKernels.sum(scRe);
+    out[5] += PanamaKernels.sum(scIm);
+    out[6] += PanamaKernels.sum(sc2Re);
+    out[7] += PanamaKernels.sum(sc2Im);
+    out[8] += PanamaKernels.sum(s2Re);
+    out[9] += PanamaKernels.sum(s2Im);
+    out[10] += PanamaKernels.sum(aC);
+    out[11] += PanamaKernels.sum(a2);
   }
 
   @Override
@@ -145,10 +145,10 @@ final class PanamaComplexKernels implements ComplexKernels {
         dRe = l2.fma(pRe, dRe);
         dIm = l2.fma(pIm, dIm);
       }
-      out[4 * p] += bsRe.reduceLanes(VectorOperators.ADD);
-      out[4 * p + 1] += bsIm.reduceLanes(VectorOperators.ADD);
-      out[4 * p + 2] += dRe.reduceLanes(VectorOperators.ADD);
-      out[4 * p + 3] += dIm.reduceLanes(VectorOperators.ADD);
+      out[4 * p] += PanamaKernels.sum(bsRe);
+      out[4 * p + 1] += PanamaKernels.sum(bsIm);
+      out[4 * p + 2] += PanamaKernels.sum(dRe);
+      out[4 * p + 3] += PanamaKernels.sum(dIm);
     }
     if (body < n) {
       scalar.pairSums(n - body, lam, c, off + body, aRe, aIm, bRe, bIm, np, out);
@@ -179,7 +179,7 @@ final class PanamaComplexKernels implements ComplexKernels {
     }
     scalar.powerMoments(n - body, lam, c, off + body, center, scale, orders, out);
     for (int j = 0; j < 2 * orders; j++) {
-      out[j] += DoubleVector.fromArray(SPECIES, acc, j * step).reduceLanes(VectorOperators.ADD);
+      out[j] += PanamaKernels.sum(DoubleVector.fromArray(SPECIES, acc, j * step));
     }
   }
 

@@ -104,7 +104,7 @@ final class PanamaDenseKernels implements DenseKernels {
     for (int end = n - L; i <= end; i += L) {
       s0 = load(x, xOff + i).fma(load(y, yOff + i), s0);
     }
-    double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    double s = PanamaKernels.sum(s0.add(s1).add(s2.add(s3)));
     for (; i < n; i++) {
       s = Math.fma(get(x, xOff + i), get(y, yOff + i), s);
     }
@@ -175,7 +175,7 @@ final class PanamaDenseKernels implements DenseKernels {
       DoubleVector v0 = load(x, xOff + i).mul(dv);
       s0 = v0.fma(v0, s0);
     }
-    double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+    double s = PanamaKernels.sum(s0.add(s1));
     for (; i < n; i++) {
       double v = get(x, xOff + i) * down;
       s = Math.fma(v, v, s);
@@ -289,10 +289,10 @@ final class PanamaDenseKernels implements DenseKernels {
       s2 = load(a, c2 + i).fma(xv, s2);
       s3 = load(a, c3 + i).fma(xv, s3);
     }
-    double r0 = s0.reduceLanes(VectorOperators.ADD);
-    double r1 = s1.reduceLanes(VectorOperators.ADD);
-    double r2 = s2.reduceLanes(VectorOperators.ADD);
-    double r3 = s3.reduceLanes(VectorOperators.ADD);
+    double r0 = PanamaKernels.sum(s0);
+    double r1 = PanamaKernels.sum(s1);
+    double r2 = PanamaKernels.sum(s2);
+    double r3 = PanamaKernels.sum(s3);
     for (; i < m; i++) {
       double xi = get(x, xOff + i);
       r0 = Math.fma(get(a, c0 + i), xi, r0);
@@ -404,10 +404,10 @@ final class PanamaDenseKernels implements DenseKernels {
       s3 = av.fma(xv, s3);
       store(yv, y, yOff + i);
     }
-    double r0 = s0.reduceLanes(VectorOperators.ADD);
-    double r1 = s1.reduceLanes(VectorOperators.ADD);
-    double r2 = s2.reduceLanes(VectorOperators.ADD);
-    double r3 = s3.reduceLanes(VectorOperators.ADD);
+    double r0 = PanamaKernels.sum(s0);
+    double r1 = PanamaKernels.sum(s1);
+    double r2 = PanamaKernels.sum(s2);
+    double r3 = PanamaKernels.sum(s3);
     for (; i < n; i++) {
       double xi = get(x, xOff + i);
       double a0 = get(a, c0 + i);
@@ -442,7 +442,7 @@ final class PanamaDenseKernels implements DenseKernels {
       store(av.fma(tv, load(y, yOff + i)), y, yOff + i);
       acc = av.fma(load(x, xOff + i), acc);
     }
-    double t2 = acc.reduceLanes(VectorOperators.ADD);
+    double t2 = PanamaKernels.sum(acc);
     for (; i < n; i++) {
       double aij = get(a, col + i);
       set(y, yOff + i, Math.fma(t1, aij, get(y, yOff + i)));
@@ -576,10 +576,10 @@ final class PanamaDenseKernels implements DenseKernels {
       s3 = av.fma(xv, s3);
       store4(yv, y, yi + r);
     }
-    dots[0] = s0.reduceLanes(VectorOperators.ADD);
-    dots[1] = s1.reduceLanes(VectorOperators.ADD);
-    dots[2] = s2.reduceLanes(VectorOperators.ADD);
-    dots[3] = s3.reduceLanes(VectorOperators.ADD);
+    dots[0] = PanamaKernels.sum(s0);
+    dots[1] = PanamaKernels.sum(s1);
+    dots[2] = PanamaKernels.sum(s2);
+    dots[3] = PanamaKernels.sum(s3);
   }
 
   /** Local rows [from, m), fewer than four, of the tile at {@code o}; adds to {@code dots}. */
@@ -796,14 +796,14 @@ final class PanamaDenseKernels implements DenseKernels {
       s03 = x0.fma(y, s03);
       s13 = x1.fma(y, s13);
     }
-    double r00 = s00.reduceLanes(VectorOperators.ADD);
-    double r01 = s01.reduceLanes(VectorOperators.ADD);
-    double r02 = s02.reduceLanes(VectorOperators.ADD);
-    double r03 = s03.reduceLanes(VectorOperators.ADD);
-    double r10 = s10.reduceLanes(VectorOperators.ADD);
-    double r11 = s11.reduceLanes(VectorOperators.ADD);
-    double r12 = s12.reduceLanes(VectorOperators.ADD);
-    double r13 = s13.reduceLanes(VectorOperators.ADD);
+    double r00 = PanamaKernels.sum(s00);
+    double r01 = PanamaKernels.sum(s01);
+    double r02 = PanamaKernels.sum(s02);
+    double r03 = PanamaKernels.sum(s03);
+    double r10 = PanamaKernels.sum(s10);
+    double r11 = PanamaKernels.sum(s11);
+    double r12 = PanamaKernels.sum(s12);
+    double r13 = PanamaKernels.sum(s13);
     for (; p < k; p++) {
       double x0 = get(a, a0 + p);
       double x1 = get(a, a1 + p);
@@ -857,8 +857,8 @@ final class PanamaDenseKernels implements DenseKernels {
       f0 = z0.fma(q0, f0);
       d0 = q0.fma(q0, d0);
     }
-    double f = f0.add(f1).reduceLanes(VectorOperators.ADD);
-    double df = d0.add(d1).reduceLanes(VectorOperators.ADD);
+    double f = PanamaKernels.sum(f0.add(f1));
+    double df = PanamaKernels.sum(d0.add(d1));
     for (; i < to; i++) {
       double q = z[i] / (diff[i] - t);
       f = Math.fma(z[i], q, f);
@@ -866,5 +866,34 @@ final class PanamaDenseKernels implements DenseKernels {
     }
     out[0] = f;
     out[1] = df;
+  }
+
+  /** Two vectors in flight, as {@link #secularSums}. */
+  @Override
+  public double secularQuotients(int from, int to, double[] z, double[] diff, double t, double[] q) {
+    DoubleVector tv = DoubleVector.broadcast(S, t);
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    int i = from;
+    for (int end = to - 2 * L; i <= end; i += 2 * L) {
+      DoubleVector q0 = DoubleVector.fromArray(S, z, i).div(DoubleVector.fromArray(S, diff, i).sub(tv));
+      DoubleVector q1 = DoubleVector.fromArray(S, z, i + L).div(DoubleVector.fromArray(S, diff, i + L).sub(tv));
+      q0.intoArray(q, i);
+      q1.intoArray(q, i + L);
+      s0 = q0.fma(q0, s0);
+      s1 = q1.fma(q1, s1);
+    }
+    for (int end = to - L; i <= end; i += L) {
+      DoubleVector q0 = DoubleVector.fromArray(S, z, i).div(DoubleVector.fromArray(S, diff, i).sub(tv));
+      q0.intoArray(q, i);
+      s0 = q0.fma(q0, s0);
+    }
+    double sum = PanamaKernels.sum(s0.add(s1));
+    for (; i < to; i++) {
+      double qi = z[i] / (diff[i] - t);
+      q[i] = qi;
+      sum = Math.fma(qi, qi, sum);
+    }
+    return sum;
   }
 }

@@ -33,6 +33,21 @@ public final class PanamaKernels {
     return new PanamaComplexKernels(SPECIES);
   }
 
+  /**
+   * The sum of v's lanes in lane order, ((v₀ + v₁) + v₂) + v₃. Used instead of
+   * {@code reduceLanes(ADD)}, whose order is unspecified: C2's intrinsic and the interpreter's
+   * fallback round differently, so a kernel's result would change by an ulp when it gets compiled,
+   * and with it, for nearly equal eigenvalues, which of several valid eigenbases a solve returns.
+   * With a fixed order every kernel gives the same bits in every JIT tier.
+   */
+  static double sum(DoubleVector v) {
+    double s = v.lane(0);
+    for (int i = 1; i < v.length(); i++) {
+      s += v.lane(i);
+    }
+    return s;
+  }
+
   /** Bits per vector of the chosen species, e.g. 256 on AVX2. */
   public static int vectorBits() {
     return SPECIES.vectorBitSize();
