@@ -120,7 +120,20 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
    * stored rotations). The stored matrices take at most 2n² doubles, allocated in {@code arena}.
    */
   public TridiagonalEigenvectors factor(double[] d, double[] e, Arena arena) {
+    return factor(d, e, arena, null);
+  }
+
+  /**
+   * As {@link #factor(double[], double[], Arena)}, and also C ← ZᵀC for an n×k matrix C (or none
+   * when null) during the build: C's columns ride up the tree with the rows each merge needs, and
+   * each merge multiplies them by column j of its U right after forming it, so Zᵀ costs no second
+   * pass over the stored matrices (the projections VᵀB = Zᵀ(QᵀB) of a draw).
+   */
+  public TridiagonalEigenvectors factor(double[] d, double[] e, Arena arena, DMatrix c) {
     int n = d.length;
+    if (c != null && c.rows() != n) {
+      throw new IllegalArgumentException("expected " + n + " rows, got " + c.rows());
+    }
     if (n == 0) {
       return new Tree(k, new Leaf(0, 0, null));
     }
@@ -143,8 +156,14 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     }
     Node root;
     try (Arena scratch = Arena.ofConfined()) {
-      Rows rows = new Rows(scratch, n);
+      Rows rows = new Rows(scratch, n, c == null ? 0 : c.cols());
+      if (c != null) {
+        rows.carriedColumns().copyFrom(c);
+      }
       root = build(d, e, 0, n, arena, rows);
+      if (c != null) {
+        c.copyFrom(rows.carriedColumns());
+      }
     }
     for (int i = 0; i < n; i++) {
       d[i] = Math.scalb(d[i], -exp);
@@ -159,12 +178,20 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
   private static final class Rows {
     static final int FIRST = 0;
     static final int LAST = 1;
+    /** The first carried column of C (Zᵀ C formed during the build). */
+    static final int CARRIED = 2;
     final DMatrix rows;
     final StepScratch step;
+    final int carried;
 
-    Rows(Arena scratch, int n) {
-      rows = DMatrix.allocate(scratch, n, 2);
-      step = new StepScratch(scratch, n, 2);
+    Rows(Arena scratch, int n, int carried) {
+      this.carried = carried;
+      rows = DMatrix.allocate(scratch, n, CARRIED + carried);
+      step = new StepScratch(scratch, n, CARRIED + carried);
+    }
+
+    DMatrix carriedColumns() {
+      return rows.view(0, CARRIED, rows.rows(), carried);
     }
   }
 
@@ -271,7 +298,11 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         rows.rows.set(lo + j, Rows.FIRST, zz[j * n]);
         rows.rows.set(lo + j, Rows.LAST, zz[j * n + n - 1]);
       }
-      return new Leaf(lo, n, z);
+      Leaf leafNode = new Leaf(lo, n, z);
+      if (rows.carried > 0) {
+        leafProduct(k, leafNode, true, rows.carriedColumns(), rows.step.y);
+      }
+      return leafNode;
     }
     int m = n / 2;
     double beta = e[lo + m - 1];
@@ -393,9 +424,11 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     int[] count = new int[3];
     int[] slot = new int[kk];
     DMatrix u = null;
+    double[] dk = new double[kk];
+    double[] zk = new double[kk];
+    int[] orig = new int[kk];
+    double[] tau = new double[kk];
     if (kk > 0) {
-      double[] dk = new double[kk];
-      double[] zk = new double[kk];
       for (int t = 0, p = 0; t < n; t++) {
         if (!deflated[t]) {
           dk[p] = dl[t];
@@ -404,8 +437,6 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
           p++;
         }
       }
-      int[] orig = new int[kk];
-      double[] tau = new double[kk];
       double[] diff = new double[kk];
       for (int j = 0; j < kk; j++) {
         secularRoot(k, j, kk, dk, zk, rho, orig, tau, diff);
@@ -419,7 +450,6 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         }
       }
       u = DMatrix.allocate(arena, kk, kk);
-      rankOneVectors(dk, zk, orig, tau, slot, u);
     }
     for (int t = 0, q = 0; t < n; t++) {
       if (deflated[t]) {
@@ -430,8 +460,13 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     System.arraycopy(lam, 0, d, lo, n);
     Merge node = new Merge(lo, n, m, left, right, Arrays.copyOf(rotX, nrot), Arrays.copyOf(rotY, nrot),
         Arrays.copyOf(rotC, nrot), Arrays.copyOf(rotS, nrot), order, live, dead, slot, perm, count, u);
-    // the block's first and last rows: those of diag(Z₁, Z₂) times G·M·Π, i.e. Zᵀ's merge step
-    transposeStep(k, node, rows.rows, rows.step);
+    // U, and with it Zᵀ's merge step on the block's first and last rows (and any carried columns):
+    // Uᵀ·(gathered rows) is formed column by column of U while that column is in cache
+    transposeGather(node, rows.rows, rows.step);
+    if (kk > 0) {
+      rankOneVectors(dk, zk, orig, tau, slot, u, rows.step, rows.rows.cols());
+    }
+    transposeScatter(node, rows.rows, rows.step);
     return node;
   }
 
@@ -505,17 +540,27 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
    * {@link #forwardStep}; it also carries a block's first and last eigenvector rows up a merge.
    */
   private static void transposeStep(DenseKernels k, Merge mg, DMatrix x, StepScratch st) {
+    int kk = mg.live.length;
+    transposeGather(mg, x, st);
+    if (kk > 0) {
+      k.gemm(true, false, kk, x.cols(), kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), st.w.segment(),
+          st.w.offset(), st.w.ld(), 0.0, st.y.segment(), st.y.offset(), st.y.ld());
+    }
+    transposeScatter(mg, x, st);
+  }
+
+  /**
+   * The first part of {@link #transposeStep}: the rotations on rows lo..lo+n of x, then the live
+   * rows gathered into st.w in U's row order and the deflated rows into st.y below row kk.
+   */
+  private static void transposeGather(Merge mg, DMatrix x, StepScratch st) {
     int lo = mg.lo;
     int n = mg.n;
     int kk = mg.live.length;
-    int cols = x.cols();
     MemorySegment xs = x.segment();
-    MemorySegment ws = st.w.segment();
-    MemorySegment ys = st.y.segment();
     double[] in = st.a;
     double[] g = st.b;
-    double[] out = st.c;
-    for (int c = 0; c < cols; c++) {
+    for (int c = 0; c < x.cols(); c++) {
       MemorySegment.copy(xs, JAVA_DOUBLE, x.index(lo, c) * Double.BYTES, in, 0, n);
       for (int r = 0; r < mg.rotX.length; r++) {
         int ix = mg.rotX[r];
@@ -531,15 +576,20 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       for (int q = 0; q < mg.dead.length; q++) {
         g[kk + q] = in[mg.dead[q]];
       }
-      MemorySegment.copy(g, 0, ws, JAVA_DOUBLE, st.w.index(0, c) * Double.BYTES, kk);
-      MemorySegment.copy(g, kk, ys, JAVA_DOUBLE, st.y.index(kk, c) * Double.BYTES, n - kk);
+      MemorySegment.copy(g, 0, st.w.segment(), JAVA_DOUBLE, st.w.index(0, c) * Double.BYTES, kk);
+      MemorySegment.copy(g, kk, st.y.segment(), JAVA_DOUBLE, st.y.index(kk, c) * Double.BYTES, n - kk);
     }
-    if (kk > 0) {
-      k.gemm(true, false, kk, cols, kk, 1.0, mg.u.segment(), mg.u.offset(), mg.u.ld(), ws, st.w.offset(),
-          st.w.ld(), 0.0, ys, st.y.offset(), st.y.ld());
-    }
-    for (int c = 0; c < cols; c++) {
-      MemorySegment.copy(ys, JAVA_DOUBLE, st.y.index(0, c) * Double.BYTES, in, 0, n);
+  }
+
+  /** The last part of {@link #transposeStep}: rows lo..lo+n of x ← st.y in sorted order. */
+  private static void transposeScatter(Merge mg, DMatrix x, StepScratch st) {
+    int lo = mg.lo;
+    int n = mg.n;
+    MemorySegment xs = x.segment();
+    double[] in = st.a;
+    double[] out = st.c;
+    for (int c = 0; c < x.cols(); c++) {
+      MemorySegment.copy(st.y.segment(), JAVA_DOUBLE, st.y.index(0, c) * Double.BYTES, in, 0, n);
       for (int j = 0; j < n; j++) {
         out[j] = in[mg.perm[j]];
       }
@@ -704,11 +754,13 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
    * Eigenvectors of D + ρ z zᵀ from its computed roots λ_j = d[orig[j]] + tau[j] (Gu–Eisenstat):
    * ẑ_i² = −Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), u(slot[i], j) = ẑ_i / (d_i − λ_j), columns normalized.
    */
-  private void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, int[] slot, DMatrix u) {
+  private void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, int[] slot, DMatrix u,
+                              StepScratch st, int cols) {
     int kk = dk.length;
     MemorySegment us = u.segment();
     if (kk == 1) {
       us.setAtIndex(JAVA_DOUBLE, u.index(0, 0), 1.0);
+      columnTimesGathered(u, 0, st, cols);
       return;
     }
     double[] w = new double[kk];
@@ -745,6 +797,17 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         col[slot[i]] = q[i] * inv;
       }
       MemorySegment.copy(col, 0, us, JAVA_DOUBLE, u.index(0, j) * Double.BYTES, kk);
+      columnTimesGathered(u, j, st, cols);
+    }
+  }
+
+  /** Row j of st.y ← U(:, j)ᵀ·st.w over the first {@code cols} columns, while column j is in cache. */
+  private void columnTimesGathered(DMatrix u, int j, StepScratch st, int cols) {
+    int kk = u.rows();
+    for (int c0 = 0; c0 < cols; c0 += Tuning.GEMM_NARROW_COLS) {
+      int cw = Math.min(Tuning.GEMM_NARROW_COLS, cols - c0);
+      k.gemm(true, false, 1, cw, kk, 1.0, u.segment(), u.index(0, j), u.ld(), st.w.segment(), st.w.index(0, c0),
+          st.w.ld(), 0.0, st.y.segment(), st.y.index(j, c0), st.y.ld());
     }
   }
 

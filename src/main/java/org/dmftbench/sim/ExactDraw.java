@@ -125,8 +125,11 @@ public final class ExactDraw {
     return curve(arena, data, basis);
   }
 
-  /** The eigenbasis of A restricted to r directions (r = N primal, r = P dual; the rest of R^N is null). */
-  private record Basis(EigenBasis v, double[] a) {
+  /**
+   * The eigenbasis of A restricted to r directions (r = N primal, r = P dual; the rest of R^N is
+   * null), and the projections Vᵀ·{@link #rhs} when the solve formed them (else null).
+   */
+  private record Basis(EigenBasis v, double[] a, DMatrix projections) {
   }
 
   private Basis primal(Arena arena, DrawGenerator.Data data) {
@@ -134,8 +137,27 @@ public final class ExactDraw {
     DMatrix phi = data.phi();
     DMatrix a = DMatrix.allocate(arena, n, n);
     blas.syrk(1.0 / setup.samples(), phi, 0.0, a);
-    EigenBasis basis = eigen.factor(arena, a);
-    return new Basis(basis, clampNonNegative(basis.values()));
+    DMatrix proj = rhs(arena, data);
+    EigenBasis basis = eigen.factor(arena, a, proj);
+    return new Basis(basis, clampNonNegative(basis.values()), proj);
+  }
+
+  /**
+   * The vectors to project, [w̄, w(0), b = Φᵀy/P], and with T = 0 also Φᵀε/P (for E_tr in
+   * eigen-coordinates, see trainingErrors): N×3 or N×4.
+   */
+  private DMatrix rhs(Arena arena, DrawGenerator.Data data) {
+    int n = setup.modes();
+    int p = setup.samples();
+    boolean training = setup.temperature() == 0;
+    DMatrix rhs = DMatrix.allocate(arena, n, training ? 4 : 3);
+    rhs.column(0).copyFrom(data.target());
+    rhs.column(1).copyFrom(data.initialWeights().toArray());
+    blas.gemv(true, 1.0 / p, data.phi(), data.labels(), 0.0, rhs.column(2));
+    if (training) {
+      blas.gemv(true, 1.0 / p, data.phi(), data.noise(), 0.0, rhs.column(3));
+    }
+    return rhs;
   }
 
   private Basis dual(Arena arena, DrawGenerator.Data data) {
@@ -163,7 +185,7 @@ public final class ExactDraw {
     }
     DMatrix v = DMatrix.allocate(arena, n, p);
     blas.gemm(true, false, 1.0, phi, u, 0.0, v);
-    return new Basis(EigenBasis.explicit(v, a, blas), a);
+    return new Basis(EigenBasis.explicit(v, a, blas), a, null);
   }
 
   /** dst ← srcᵀ (dst is cols×rows of src), by columns of src. */
@@ -198,19 +220,11 @@ public final class ExactDraw {
     int nt = times.length;
     double gamma = setup.decay();
     EigenBasis v = basis.v();
-    DMatrix phiMat = data.phi();
 
-    // Projections m = Vᵀw̄, m0 = Vᵀw(0), b̃ = Vᵀb in one block operation on [w̄, w(0), b].
-    // With T = 0 also c̃ = Vᵀ(Φᵀε/P), for E_tr in eigen-coordinates (see trainingErrors).
+    // Projections m = Vᵀw̄, m0 = Vᵀw(0), b̃ = Vᵀb (and c̃ = Vᵀ(Φᵀε/P) with T = 0) in one block
+    // operation, unless the eigen-solve already formed them.
     boolean training = setup.temperature() == 0;
-    DMatrix rhs = DMatrix.allocate(arena, n, training ? 4 : 3);
-    rhs.column(0).copyFrom(data.target());
-    rhs.column(1).copyFrom(data.initialWeights().toArray());
-    blas.gemv(true, 1.0 / p, phiMat, data.labels(), 0.0, rhs.column(2));
-    if (training) {
-      blas.gemv(true, 1.0 / p, phiMat, data.noise(), 0.0, rhs.column(3));
-    }
-    DMatrix proj = v.multiplyTranspose(rhs, arena);
+    DMatrix proj = basis.projections() != null ? basis.projections() : v.multiplyTranspose(rhs(arena, data), arena);
     DVector m = proj.column(0);
     DVector m0 = proj.column(1);
     DVector bt = proj.column(2);

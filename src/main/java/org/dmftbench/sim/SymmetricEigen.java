@@ -49,6 +49,17 @@ public interface SymmetricEigen {
    */
   EigenBasis factor(Arena arena, DMatrix a);
 
+  /**
+   * As {@link #factor(Arena, DMatrix)}, and b (n×k) ← Vᵀb. The factored solver forms Vᵀb = Zᵀ(Qᵀb)
+   * inside its divide and conquer ({@link TridiagonalDivideAndConquer#factor(double[], double[], Arena,
+   * DMatrix)}), with no pass of its own over the tree; others apply Vᵀ afterwards.
+   */
+  default EigenBasis factor(Arena arena, DMatrix a, DMatrix b) {
+    EigenBasis basis = factor(arena, a);
+    b.copyFrom(basis.multiplyTranspose(b, arena));
+    return basis;
+  }
+
   /** The factored solver on the default kernels. */
   static SymmetricEigen standard() {
     return factored(Kernels.dense());
@@ -68,6 +79,11 @@ public interface SymmetricEigen {
 
       @Override
       public EigenBasis factor(Arena arena, DMatrix a) {
+        return factor(arena, a, null);
+      }
+
+      @Override
+      public EigenBasis factor(Arena arena, DMatrix a, DMatrix b) {
         int n = a.rows();
         double max = 0;
         MemorySegment as = a.segment();
@@ -82,14 +98,18 @@ public interface SymmetricEigen {
           }
         }
         if (n < 2 || max < 1e-140 || max > 1e140) {
-          return fallback.factor(arena, a);
+          return b == null ? fallback.factor(arena, a) : fallback.factor(arena, a, b);
         }
         double[] d = new double[n];
         double[] e = new double[n];
         double[] tau = new double[n];
         reducer.reduce(a, d, e, tau, arena);
-        TridiagonalEigenvectors z = dc.factor(d, e, arena);
-        return new Factored(back.prepare(a, tau, arena), z, d);
+        HouseholderBackTransform.Prepared q = back.prepare(a, tau, arena);
+        if (b != null) {
+          q.apply(b, true, arena);
+        }
+        TridiagonalEigenvectors z = dc.factor(d, e, arena, b);
+        return new Factored(q, z, d);
       }
     };
   }

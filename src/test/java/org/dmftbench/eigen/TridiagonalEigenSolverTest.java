@@ -195,6 +195,12 @@ class TridiagonalEigenSolverTest {
       ztx.copyFrom(x);
       tree.multiply(zx);
       tree.multiplyTranspose(ztx);
+      // ZᵀX formed during a second build of the same tree (deterministic: the same Z)
+      DMatrix carried = DMatrix.allocate(arena, n, cols);
+      carried.copyFrom(x);
+      double[] lambda2 = t.d().clone();
+      new TridiagonalDivideAndConquer(K, leafSize).factor(lambda2, Arrays.copyOf(t.e(), Math.max(1, n)), arena, carried);
+      assertTrue(Arrays.equals(lambda, lambda2), what + ": the second build's values");
       for (int j = 0; j < cols; j++) {
         double norm = 0;
         for (int i = 0; i < n; i++) {
@@ -210,6 +216,7 @@ class TridiagonalEigenSolverTest {
           }
           assertEquals(want, zx.get(i, j), tol, what + ": (ZX)[" + i + "," + j + "]");
           assertEquals(wantT, ztx.get(i, j), tol, what + ": (ZᵀX)[" + i + "," + j + "]");
+          assertEquals(wantT, carried.get(i, j), tol, what + ": (ZᵀX during the build)[" + i + "," + j + "]");
         }
       }
     }
