@@ -753,6 +753,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
   /**
    * Eigenvectors of D + ρ z zᵀ from its computed roots λ_j = d[orig[j]] + tau[j] (Gu–Eisenstat):
    * ẑ_i² = −Π_j (d_i − λ_j) / Π_{j≠i} (d_i − d_j), u(slot[i], j) = ẑ_i / (d_i − λ_j), columns normalized.
+   * Each column, once stored, also gives row j of st.y ← U(:, j)ᵀ·st.w over the first {@code cols}
+   * columns (Zᵀ's merge step on the gathered rows, see {@link #transposeGather}).
    */
   private void rankOneVectors(double[] dk, double[] zk, int[] orig, double[] tau, int[] slot, DMatrix u,
                               StepScratch st, int cols) {
