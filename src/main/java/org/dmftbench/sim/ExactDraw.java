@@ -153,9 +153,14 @@ public final class ExactDraw {
     DMatrix rhs = DMatrix.allocate(arena, n, training ? 4 : 3);
     rhs.column(0).copyFrom(data.target());
     rhs.column(1).copyFrom(data.initialWeights().toArray());
-    blas.gemv(true, 1.0 / p, data.phi(), data.labels(), 0.0, rhs.column(2));
     if (training) {
-      blas.gemv(true, 1.0 / p, data.phi(), data.noise(), 0.0, rhs.column(3));
+      // Φᵀ[y, ε]/P in one pass over Φ
+      DMatrix ye = DMatrix.allocate(arena, p, 2);
+      ye.column(0).copyFrom(data.labels().toArray());
+      ye.column(1).copyFrom(data.noise().toArray());
+      blas.gemm(true, false, 1.0 / p, data.phi(), ye, 0.0, rhs.view(0, 2, n, 2));
+    } else {
+      blas.gemv(true, 1.0 / p, data.phi(), data.labels(), 0.0, rhs.column(2));
     }
     return rhs;
   }
