@@ -287,4 +287,22 @@ class ExactDrawTest {
           "the times must reach far below the cancellation threshold, smallest E_tr/(|eps|^2/P) = " + smallest);
     }
   }
+
+  /**
+   * The same draw, solved again and again while the JIT compiles the kernels under it, gives the
+   * same bits every time (the Vector API's reduceLanes(ADD) rounded differently once compiled, so
+   * results used to change by an ulp mid-run, and with nearly equal eigenvalues more than that).
+   */
+  @Test
+  void sameDrawGivesTheSameBitsWhileTheJitCompiles() {
+    SimSetup s = SimSetup.powerLaw(96, 96, 96, 0.5, 0.5, 1, 1, 0.1, 1e-3, 0, 0);
+    double[] times = {0.1, 1, 10, 100, 1000};
+    ExactDraw exact = new ExactDraw(s, times, SymmetricEigen.standard());
+    ExactDraw.Curve first = exact.run(7, 3, ExactDraw.Route.PRIMAL);
+    for (int rep = 0; rep < 200; rep++) {
+      ExactDraw.Curve c = exact.run(7, 3, ExactDraw.Route.PRIMAL);
+      assertTrue(java.util.Arrays.equals(first.generalization(), c.generalization())
+          && java.util.Arrays.equals(first.training(), c.training()), "repetition " + rep + " differs");
+    }
+  }
 }
