@@ -50,13 +50,15 @@ public interface SymmetricEigen {
   EigenBasis factor(Arena arena, DMatrix a);
 
   /**
-   * As {@link #factor(Arena, DMatrix)}, and b (n×k) ← Vᵀb. The factored solver forms Vᵀb = Zᵀ(Qᵀb)
+   * As {@link #factor(Arena, DMatrix)}, and b (n×k) ← Vᵀb unless b is null. The factored solver forms Vᵀb = Zᵀ(Qᵀb)
    * inside its divide and conquer ({@link TridiagonalDivideAndConquer#factor(double[], double[], Arena,
    * DMatrix)}), with no pass of its own over the tree; others apply Vᵀ afterwards.
    */
   default EigenBasis factor(Arena arena, DMatrix a, DMatrix b) {
     EigenBasis basis = factor(arena, a);
-    b.copyFrom(basis.multiplyTranspose(b, arena));
+    if (b != null) {
+      b.copyFrom(basis.multiplyTranspose(b, arena));
+    }
     return basis;
   }
 
@@ -98,7 +100,7 @@ public interface SymmetricEigen {
           }
         }
         if (n < 2 || max < 1e-140 || max > 1e140) {
-          return b == null ? fallback.factor(arena, a) : fallback.factor(arena, a, b);
+          return fallback.factor(arena, a, b);
         }
         double[] d = new double[n];
         double[] e = new double[n];

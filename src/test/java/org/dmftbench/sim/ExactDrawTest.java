@@ -20,6 +20,33 @@ class ExactDrawTest {
   private static final double[] TIMES_LANGEVIN = {0, 0.1, 1, 5, 12};
   private static final double STEP = 1e-3;
 
+  /** The training ODE dw/dt = −Hw + b of a draw: H = ΦᵀΦ/P + γI, b = Φᵀy/P, by plain loops. */
+  private record Flow(double[][] h, double[] b) {
+    static Flow of(SimSetup s, DrawGenerator.Data d) {
+      int n = s.modes();
+      int p = s.samples();
+      double[][] phi = d.phi().toArray();
+      double[] y = d.labels().toArray();
+      double[][] h = new double[n][n];
+      double[] b = new double[n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          double sum = 0;
+          for (int mu = 0; mu < p; mu++) {
+            sum += phi[mu][i] * phi[mu][j];
+          }
+          h[i][j] = sum / p + (i == j ? s.decay() : 0);
+        }
+        double sb = 0;
+        for (int mu = 0; mu < p; mu++) {
+          sb += phi[mu][i] * y[mu];
+        }
+        b[i] = sb / p;
+      }
+      return new Flow(h, b);
+    }
+  }
+
   /** Independent reference: heap arrays, plain loops, RK4. */
   private static double[][] rk4Reference(SimSetup s, DrawGenerator.Data d, double[] times) {
     int n = s.modes();
@@ -27,22 +54,9 @@ class ExactDrawTest {
     double[][] phi = d.phi().toArray();
     double[] y = d.labels().toArray();
     double[] eps = d.noise().toArray();
-    double[][] h = new double[n][n];
-    double[] b = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double sum = 0;
-        for (int mu = 0; mu < p; mu++) {
-          sum += phi[mu][i] * phi[mu][j];
-        }
-        h[i][j] = sum / p + (i == j ? s.decay() : 0);
-      }
-      double sb = 0;
-      for (int mu = 0; mu < p; mu++) {
-        sb += phi[mu][i] * y[mu];
-      }
-      b[i] = sb / p;
-    }
+    Flow flow = Flow.of(s, d);
+    double[][] h = flow.h();
+    double[] b = flow.b();
     double[] w = d.initialWeights().toArray();
     double[][] c = new double[n][n];
     double[] wbar = d.target();
@@ -227,22 +241,10 @@ class ExactDrawTest {
       int p = s.samples();
       double[][] phi = d.phi().toArray();
       double[] y = d.labels().toArray();
-      double[][] h = new double[n][n];
-      double[] b = new double[n];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          double sum = 0;
-          for (int mu = 0; mu < p; mu++) {
-            sum += phi[mu][i] * phi[mu][j];
-          }
-          h[i][j] = sum / p;
-        }
-        for (int mu = 0; mu < p; mu++) {
-          b[i] += phi[mu][i] * y[mu] / p;
-        }
-      }
+      Flow flow = Flow.of(s, d);
+      double[] b = flow.b();
       org.apache.commons.math3.linear.EigenDecomposition eig =
-          new org.apache.commons.math3.linear.EigenDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(h));
+          new org.apache.commons.math3.linear.EigenDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(flow.h()));
       double[][] v = eig.getV().getData();
       double[] a = eig.getRealEigenvalues();
       double[] w0 = d.initialWeights().toArray();
