@@ -71,8 +71,9 @@ public final class Tuning {
 
   /**
    * gemm with op(A) = Aᵀ and at most this many columns in B skips packing: each column of A is
-   * dotted with every column of B in one pass (see PanamaDenseKernels), four accumulators as in
-   * the four-column dot of gemvT; wider products repay the packing.
+   * dotted with every column of B while it is in registers (see PanamaDenseKernels). Four is what
+   * one pass keeps in flight (2 columns of A × 4 of B = 8 accumulators, with the loads, 14 of the 16
+   * AVX2 registers); wider products repay the packing.
    */
   public static final int GEMM_NARROW_COLS = 4;
 

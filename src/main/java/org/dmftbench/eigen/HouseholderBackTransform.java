@@ -39,8 +39,7 @@ public final class HouseholderBackTransform {
   /**
    * A back-transformation that splits the columns of C over {@code threads} threads (each applies
    * every block reflector to its own columns, so the threads share nothing they write). The split
-   * happens only when C and the arena given to {@link #apply} (where Q's blocks are formed) are
-   * shared; otherwise one thread runs.
+   * happens only when Q's storage and C are in shared arenas; otherwise one thread runs.
    */
   public HouseholderBackTransform(DenseKernels kernels, int blockSize, int threads) {
     if (blockSize < 1) {
@@ -56,15 +55,15 @@ public final class HouseholderBackTransform {
 
   /**
    * C ← Q C ({@code transpose == false}) or C ← Qᵀ C, with the reflectors stored in {@code reduced}
-   * and {@code tau} as {@link HouseholderTridiagonalizer#reduce} left them; C is n×m. Q's blocks are
-   * formed once, in {@code arena} ({@link #prepare}), and applied to all of C, or by each thread to
-   * its own columns.
+   * and {@code tau} as {@link HouseholderTridiagonalizer#reduce} left them; C is n×m.
    */
   public void apply(DMatrix reduced, double[] tau, DMatrix c, boolean transpose, Arena arena) {
     int n = reduced.rows();
-    Prepared q = prepare(reduced, tau, arena);
+    if (c.rows() != n) {
+      throw new IllegalArgumentException("Q is " + n + "x" + n + " but C has " + c.rows() + " rows");
+    }
     int parts = Math.min(threads, c.cols() / MIN_COLUMNS_PER_THREAD);
-    if (parts > 1 && q.ys.length > 0 && Parallel.shareable(c.segment(), q.ys[0].segment())) {
+    if (parts > 1 && Parallel.shareable(reduced.segment(), c.segment())) {
       Runnable[] tasks = new Runnable[parts];
       int m = c.cols();
       for (int p = 0; p < parts; p++) {
@@ -73,14 +72,37 @@ public final class HouseholderBackTransform {
         DMatrix part = c.view(0, c0, n, c1 - c0);
         tasks[p] = () -> {
           try (Arena scratch = Arena.ofConfined()) {
-            q.apply(part, transpose, scratch);
+            applySerial(reduced, tau, part, transpose, scratch);
           }
         };
       }
       Parallel.run(tasks);
       return;
     }
-    q.apply(c, transpose, arena);
+    applySerial(reduced, tau, c, transpose, arena);
+  }
+
+  private void applySerial(DMatrix reduced, double[] tau, DMatrix c, boolean transpose, Arena arena) {
+    int n = reduced.rows();
+    int r = n - 1;
+    int m = c.cols();
+    if (r <= 0 || m == 0) {
+      return;
+    }
+    int bs = Math.min(nb, r);
+    DMatrix y = DMatrix.allocate(arena, n, bs);
+    DMatrix t = DMatrix.allocate(arena, bs, bs);
+    DMatrix w = DMatrix.allocate(arena, bs, m);
+    DMatrix w2 = DMatrix.allocate(arena, bs, m);
+    int blocks = (r + bs - 1) / bs;
+    for (int q = 0; q < blocks; q++) {
+      int b = transpose ? q : blocks - 1 - q;
+      int j0 = b * bs;
+      int kb = Math.min(bs, r - j0);
+      int rows = n - 1 - j0;
+      formBlock(reduced, tau, j0, kb, rows, y, t);
+      applyBlock(y, t, j0, kb, rows, c, transpose, w, w2);
+    }
   }
 
   /** C[j0+1:, :] ← (I − Y op(T) Yᵀ) C[j0+1:, :]: W = Yᵀ C; W2 = op(T) W; C −= Y W2. */

@@ -106,13 +106,15 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
         return r.unscale();
       }
       // the tridiagonal eigenvectors on this thread, in confined memory; the back-transformation
-      // forms Q's blocks in shared memory and splits the columns of a shared copy of Z over the threads
+      // splits the columns over the threads, which share copies of the reflectors and of Z
       DMatrix z0 = DMatrix.allocate(arena, n, n);
       tridiagonal.vectors(r.d, r.e, z0);
       try (Arena shared = Arena.ofShared()) {
+        DMatrix reflectors = DMatrix.allocate(shared, n, n);
+        reflectors.copyFrom(r.work);
         DMatrix z = DMatrix.allocate(shared, n, n);
         z.copyFrom(z0);
-        back.apply(r.work, r.tau, z, false, shared);
+        back.apply(reflectors, r.tau, z, false, shared);
         v.copyFrom(z);
       }
       return r.unscale();

@@ -740,26 +740,94 @@ final class PanamaDenseKernels implements DenseKernels {
 
   /**
    * C ← C + α·AᵀB for at most four columns of B: every entry of C is the dot product of a column of
-   * A (contiguous) with a column of B, so each column of A is read once and dotted with all columns
-   * of B at a time ({@link #dot4} with B's columns as the four). The packed path would first copy Aᵀ
-   * into row panels, a strided scalar copy that costs as much as this whole product when B is this
-   * narrow (the divide-and-conquer tree's Zᵀ·[a few columns], Qᵀ·[a few columns]). Missing columns
-   * of B repeat the last one and their sums are dropped.
+   * A (contiguous) with a column of B, so two columns of A are read once each against all columns of
+   * B, eight accumulators in flight. The packed path would first copy Aᵀ into row panels, a strided
+   * scalar copy that costs as much as this whole product when B is this narrow (the divide-and-conquer
+   * tree's Zᵀ·[a few columns], Qᵀ·[a few columns]). Missing columns of B repeat the last one and their
+   * sums are dropped.
    */
   private static void gemmTransposedNarrow(int m, int n, int k, double alpha, MemorySegment a, long aOff, int lda,
                                            MemorySegment b, long bOff, int ldb, MemorySegment c, long cOff,
                                            int ldc) {
+    long b0 = bOff;
     long b1 = bOff + (long) Math.min(1, n - 1) * ldb;
     long b2 = bOff + (long) Math.min(2, n - 1) * ldb;
     long b3 = bOff + (long) Math.min(3, n - 1) * ldb;
-    double[] s = new double[4];
-    for (int i = 0; i < m; i++) {
-      dot4(k, b, bOff, b1, b2, b3, a, aOff + (long) i * lda, s);
+    double[] s = new double[8];
+    for (int i = 0; i < m; i += 2) {
+      long a0 = aOff + (long) i * lda;
+      long a1 = i + 1 < m ? a0 + lda : a0;
+      dots2x4(k, a, a0, a1, b, b0, b1, b2, b3, s);
       for (int col = 0; col < n; col++) {
-        long ci = cOff + (long) col * ldc + i;
-        set(c, ci, Math.fma(alpha, s[col], get(c, ci)));
+        long cj = cOff + (long) col * ldc + i;
+        set(c, cj, Math.fma(alpha, s[col], get(c, cj)));
+        if (i + 1 < m) {
+          set(c, cj + 1, Math.fma(alpha, s[4 + col], get(c, cj + 1)));
+        }
       }
     }
+  }
+
+  /** out[q] = a0·b_q, out[4 + q] = a1·b_q (q = 0..3), each of length k. */
+  private static void dots2x4(int k, MemorySegment a, long a0, long a1, MemorySegment b, long b0, long b1, long b2,
+                              long b3, double[] out) {
+    DoubleVector s00 = DoubleVector.zero(S);
+    DoubleVector s01 = s00;
+    DoubleVector s02 = s00;
+    DoubleVector s03 = s00;
+    DoubleVector s10 = s00;
+    DoubleVector s11 = s00;
+    DoubleVector s12 = s00;
+    DoubleVector s13 = s00;
+    int p = 0;
+    for (int end = k - L; p <= end; p += L) {
+      DoubleVector x0 = load(a, a0 + p);
+      DoubleVector x1 = load(a, a1 + p);
+      DoubleVector y = load(b, b0 + p);
+      s00 = x0.fma(y, s00);
+      s10 = x1.fma(y, s10);
+      y = load(b, b1 + p);
+      s01 = x0.fma(y, s01);
+      s11 = x1.fma(y, s11);
+      y = load(b, b2 + p);
+      s02 = x0.fma(y, s02);
+      s12 = x1.fma(y, s12);
+      y = load(b, b3 + p);
+      s03 = x0.fma(y, s03);
+      s13 = x1.fma(y, s13);
+    }
+    double r00 = PanamaKernels.sum(s00);
+    double r01 = PanamaKernels.sum(s01);
+    double r02 = PanamaKernels.sum(s02);
+    double r03 = PanamaKernels.sum(s03);
+    double r10 = PanamaKernels.sum(s10);
+    double r11 = PanamaKernels.sum(s11);
+    double r12 = PanamaKernels.sum(s12);
+    double r13 = PanamaKernels.sum(s13);
+    for (; p < k; p++) {
+      double x0 = get(a, a0 + p);
+      double x1 = get(a, a1 + p);
+      double y0 = get(b, b0 + p);
+      double y1 = get(b, b1 + p);
+      double y2 = get(b, b2 + p);
+      double y3 = get(b, b3 + p);
+      r00 = Math.fma(x0, y0, r00);
+      r01 = Math.fma(x0, y1, r01);
+      r02 = Math.fma(x0, y2, r02);
+      r03 = Math.fma(x0, y3, r03);
+      r10 = Math.fma(x1, y0, r10);
+      r11 = Math.fma(x1, y1, r11);
+      r12 = Math.fma(x1, y2, r12);
+      r13 = Math.fma(x1, y3, r13);
+    }
+    out[0] = r00;
+    out[1] = r01;
+    out[2] = r02;
+    out[3] = r03;
+    out[4] = r10;
+    out[5] = r11;
+    out[6] = r12;
+    out[7] = r13;
   }
 
   // ---- secular equation ---------------------------------------------------------------------------
