@@ -44,6 +44,13 @@ final class GemmEngine {
     double[] pa = new double[0];
     double[] pb = new double[0];
     final double[] tile = new double[MR * NR];
+    /**
+     * One contiguous run of an operand (at most KC doubles), copied in bulk before it is scattered
+     * into a packed panel: one access check per run instead of one per element. Element-wise reads
+     * made packing the two-thread back-transformation's shared C five times slower than the
+     * product itself, once C2 had seen segments of both kinds (see Tuning).
+     */
+    final double[] run = new double[Tuning.GEMM_KC];
 
     double[] pa(int size) {
       if (pa.length < size) {
@@ -84,16 +91,16 @@ final class GemmEngine {
         int kh = Math.min(kcMax, k - pc);
         int depth = two ? 2 * kh : kh;
         double[] pb = w.pb(roundUp(nc, NR) * depth);
-        packB(b1, pc, kh, jc, nc, pb, depth, 0);
+        packB(b1, pc, kh, jc, nc, pb, depth, 0, w.run);
         if (two) {
-          packB(b2, pc, kh, jc, nc, pb, depth, kh);
+          packB(b2, pc, kh, jc, nc, pb, depth, kh, w.run);
         }
         for (int ic = icStart; ic < m; ic += mcMax) {
           int mc = Math.min(mcMax, m - ic);
           double[] pa = w.pa(roundUp(mc, MR) * depth);
-          packA(a1, ic, mc, pc, kh, pa, depth, 0);
+          packA(a1, ic, mc, pc, kh, pa, depth, 0, w.run);
           if (two) {
-            packA(a2, ic, mc, pc, kh, pa, depth, kh);
+            packA(a2, ic, mc, pc, kh, pa, depth, kh, w.run);
           }
           int ncHere = lower ? Math.min(nc, ic + mc - jc) : nc;
           macro(mc, ncHere, depth, alpha, pa, pb, c, cOff + ic + (long) jc * ldc, ldc, lower, ic - jc, w.tile);
@@ -205,7 +212,8 @@ final class GemmEngine {
    * Packs rows [i0, i0+mc) × depth [p0, p0+kh) of op(A) into MR-row micro-panels: the panel of
    * rows ir.. starts at {@code ir*depth}, and its entry (p, r) is at {@code (pOff + p)*MR + r}.
    */
-  private static void packA(Operand a, int i0, int mc, int p0, int kh, double[] dst, int depth, int pOff) {
+  private static void packA(Operand a, int i0, int mc, int p0, int kh, double[] dst, int depth, int pOff,
+                            double[] run) {
     MemorySegment s = a.s();
     long ld = a.ld();
     for (int ir = 0; ir < mc; ir += MR) {
@@ -235,9 +243,9 @@ final class GemmEngine {
         }
       } else {
         for (int r = 0; r < mr; r++) {
-          long sr = a.off() + p0 + (i0 + ir + r) * ld;
+          MemorySegment.copy(s, D, (a.off() + p0 + (i0 + ir + r) * ld) * Double.BYTES, run, 0, kh);
           for (int p = 0; p < kh; p++) {
-            dst[base + p * MR + r] = s.getAtIndex(D, sr + p);
+            dst[base + p * MR + r] = run[p];
           }
         }
         for (int r = mr; r < MR; r++) {
@@ -253,7 +261,8 @@ final class GemmEngine {
    * Packs depth [p0, p0+kh) × columns [j0, j0+nc) of op(B) into NR-column micro-panels: the panel
    * of columns jr.. starts at {@code jr*depth}, and its entry (p, q) is at {@code (pOff + p)*NR + q}.
    */
-  private static void packB(Operand b, int p0, int kh, int j0, int nc, double[] dst, int depth, int pOff) {
+  private static void packB(Operand b, int p0, int kh, int j0, int nc, double[] dst, int depth, int pOff,
+                            double[] run) {
     MemorySegment s = b.s();
     long ld = b.ld();
     for (int jr = 0; jr < nc; jr += NR) {
@@ -261,9 +270,9 @@ final class GemmEngine {
       int base = jr * depth + pOff * NR;
       if (!b.trans()) {
         for (int q = 0; q < nr; q++) {
-          long sq = b.off() + p0 + (j0 + jr + q) * ld;
+          MemorySegment.copy(s, D, (b.off() + p0 + (j0 + jr + q) * ld) * Double.BYTES, run, 0, kh);
           for (int p = 0; p < kh; p++) {
-            dst[base + p * NR + q] = s.getAtIndex(D, sq + p);
+            dst[base + p * NR + q] = run[p];
           }
         }
       } else {
