@@ -8,6 +8,7 @@ import org.dmftbench.Tolerances;
 import org.dmftbench.linalg.Blas;
 import org.dmftbench.linalg.DMatrix;
 import org.dmftbench.linalg.DVector;
+import org.dmftbench.linalg.Workspace;
 
 /**
  * The exact learning curve of one draw of the data (spec §2), for every requested time from one
@@ -102,6 +103,16 @@ public final class ExactDraw {
   public Curve run(long seed, long draw, Route route) {
     try (Arena arena = Arena.ofConfined()) {
       return evaluate(arena, DrawGenerator.generate(arena, setup, seed, draw), route);
+    }
+  }
+
+  /**
+   * As {@link #run(long, long, Route)}, with the draw's memory from a frame of {@code workspace} (the
+   * same result, bit for bit; a run of many draws on one thread then allocates nothing after the first).
+   */
+  public Curve run(Workspace workspace, long seed, long draw, Route route) {
+    try (Arena frame = workspace.frame()) {
+      return evaluate(frame, DrawGenerator.generate(frame, setup, seed, draw), route);
     }
   }
 

@@ -8,17 +8,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dmftbench.linalg.OffHeap;
+import org.dmftbench.linalg.Workspace;
 
 /**
  * The experiment of spec §2: S independent seeded draws, each solved exactly by {@link ExactDraw},
  * run in parallel, averaged into a mean curve with standard errors.
  *
- * <p>Each draw generates its data from (seed, draw index) alone and owns its off-heap memory in a
- * confined arena closed when the draw ends; the per-draw curves are stored by index and averaged in
- * index order. The data are bit-identical whatever the thread count and scheduling; so are the
- * results with the scalar kernels. The Vector API kernels reduce lanes with {@code reduceLanes(ADD)},
- * whose summation order is unspecified (interpreted and compiled code differ), so with them the
- * results agree to rounding (≈1e-15 relative) rather than bit for bit.
+ * <p>Each draw generates its data from (seed, draw index) alone; its off-heap memory is a frame of
+ * its worker thread's {@link Workspace}, released when the draw ends and reused by the next draw of
+ * that worker (the workspaces are freed when the run ends). The per-draw curves are stored by index
+ * and averaged in index order. Data and results are bit-identical whatever the thread count and
+ * scheduling: every kernel, scalar or Vector API, sums in a fixed order.
  *
  * <p>Cancellation ({@link #cancel()}, e.g. from a shutdown hook) stops starting new draws and lets the
  * running ones finish; {@link #run} then returns the statistics of the draws that finished.
@@ -86,12 +86,14 @@ public final class Experiment {
       Future<?>[] fs = new Future<?>[workers];
       for (int w = 0; w < workers; w++) {
         fs[w] = pool.submit(() -> {
-          int i;
-          while (!cancelled.get() && (i = next.getAndIncrement()) < draws) {
-            curves[i] = exact.run(seed, i, route);
-            int f = done.incrementAndGet();
-            if (progress != null) {
-              progress.drawFinished(f, draws);
+          try (Workspace workspace = new Workspace()) {
+            int i;
+            while (!cancelled.get() && (i = next.getAndIncrement()) < draws) {
+              curves[i] = exact.run(workspace, seed, i, route);
+              int f = done.incrementAndGet();
+              if (progress != null) {
+                progress.drawFinished(f, draws);
+              }
             }
           }
         });

@@ -8,6 +8,7 @@ import org.dmftbench.eigen.EigenSolvers;
 import org.dmftbench.eigen.SymmetricEigenSolver;
 import org.dmftbench.linalg.Blas;
 import org.dmftbench.linalg.DMatrix;
+import org.dmftbench.linalg.Workspace;
 import org.dmftbench.sim.DrawGenerator;
 import org.dmftbench.sim.ExactDraw;
 import org.dmftbench.sim.SimSetup;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code eigenVectors}: the vectors-mode solve, for comparison (a draw needs V only through
  *       products, see ExactDraw);</li>
  *   <li>{@code draw}: one whole draw — generate Φ, y, w(0); form A; solve; evaluate E_g and E_tr at
- *       64 times;</li>
+ *       64 times — in the thread's reused {@link Workspace}, as the experiment runs draws;</li>
+ *   <li>{@code drawFreshMemory}: the same with the draw's memory from a fresh confined arena;</li>
  *   <li>{@code drawsTwoThreads}: draws per second with two threads (score in ops/s, both threads);</li>
  *   <li>{@code generate}, {@code syrkPlusFactor}: phases of a draw (data; syrk + reduction + the
  *       divide-and-conquer tree + Q's compact WY blocks, no Z formed).</li>
@@ -78,7 +80,8 @@ public class ExperimentBenchmark {
     solver = EigenSolvers.standard();
     exact = new ExactDraw(setup, times, SymmetricEigen.standard());
     String bench = params.getBenchmark();
-    if (!bench.endsWith(".draw") && !bench.endsWith(".drawsTwoThreads") && !bench.endsWith(".generate")) {
+    boolean wholeDraws = bench.endsWith(".draw") || bench.endsWith(".drawFreshMemory") || bench.endsWith(".drawsTwoThreads");
+    if (!wholeDraws && !bench.endsWith(".generate")) {
       // only the phases that take Φ and A as given get them from this arena, confined like the
       // arenas of whole draws and of the solvers' scratch: a JVM that runs the same code on both
       // kinds of segments runs it slower (see org.dmftbench.Tuning). These phases run on one
@@ -190,8 +193,30 @@ public class ExperimentBenchmark {
     }
   }
 
+  /** Each benchmark thread's scratch memory, reused from draw to draw as an experiment's workers do. */
+  @State(Scope.Thread)
+  public static class ThreadWorkspace {
+    Workspace workspace;
+
+    @Setup(Level.Trial)
+    public void open() {
+      workspace = new Workspace();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      workspace.close();
+    }
+  }
+
   @Benchmark
-  public double[] draw() {
+  public double[] draw(ThreadWorkspace ws) {
+    return exact.run(ws.workspace, 1, drawIndex.getAndIncrement(), ExactDraw.Route.AUTO).generalization();
+  }
+
+  /** A draw whose memory comes from a fresh confined arena and goes back to the system at its end. */
+  @Benchmark
+  public double[] drawFreshMemory() {
     return exact.run(1, drawIndex.getAndIncrement(), ExactDraw.Route.AUTO).generalization();
   }
 
@@ -199,7 +224,7 @@ public class ExperimentBenchmark {
   @Threads(2)
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
-  public double[] drawsTwoThreads() {
-    return exact.run(1, drawIndex.getAndIncrement(), ExactDraw.Route.AUTO).generalization();
+  public double[] drawsTwoThreads(ThreadWorkspace ws) {
+    return exact.run(ws.workspace, 1, drawIndex.getAndIncrement(), ExactDraw.Route.AUTO).generalization();
   }
 }
