@@ -103,6 +103,16 @@ public final class Tuning {
   public static final int EIGEN_BACKTRANSFORM_BLOCK = 64;
 
   /**
+   * Block size of Q's prepared compact-WY blocks in a draw's factored eigenbasis, applied to a few
+   * columns only (Qᵀ to the 4 projected vectors, Q to the 64 time points): the reduction's panel width,
+   * so that every product y_iᵀy_j that T needs comes from the panels (see
+   * {@code HouseholderBackTransform.prepare}). Measured at n = 1024 (median of 200 in-process, one
+   * run): nb = 32, prepare 0.61 ms + Qᵀ·(4 columns) 1.44 + Q·(64 columns) 9.53; nb = 64, whose T
+   * needs the products across two panels by dot products, 4.18 + 1.33 + 8.47.
+   */
+  public static final int EIGEN_PREPARED_BLOCK = EIGEN_PANEL_WIDTH;
+
+  /**
    * Subproblem size at which divide and conquer stops dividing and solves by implicit QL
    * (LAPACK {@code dstedc}'s SMLSIZ is 25).
    */

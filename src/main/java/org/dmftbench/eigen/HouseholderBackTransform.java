@@ -120,27 +120,32 @@ public final class HouseholderBackTransform {
 
   /**
    * Q's blocks in compact WY form, formed once ({@link #prepare}) for several applications: a caller
-   * that applies Q to a few columns at a time would otherwise form each block's T (about n² nb flops in
-   * all, as much as applying Q to nb columns) at every call.
+   * that applies Q to a few columns at a time would otherwise form each block's T at every call. The
+   * reflectors are read where the reduction left them; each block keeps only its leading kb×kb unit
+   * lower triangle Y₁ (explicit zeros and ones) and its T, O(n·nb) doubles in all.
    */
   public final class Prepared {
-    private final int n;
-    private final DMatrix[] ys;
+    private final DMatrix reduced;
+    private final DMatrix[] tops;
     private final DMatrix[] ts;
 
-    private Prepared(int n, DMatrix[] ys, DMatrix[] ts) {
-      this.n = n;
-      this.ys = ys;
+    private Prepared(DMatrix reduced, DMatrix[] tops, DMatrix[] ts) {
+      this.reduced = reduced;
+      this.tops = tops;
       this.ts = ts;
     }
 
-    /** C ← Q C ({@code transpose == false}) or C ← Qᵀ C for an n×m matrix C; scratch from {@code arena}. */
+    /**
+     * C ← Q C ({@code transpose == false}) or C ← Qᵀ C for an n×m matrix C; scratch from {@code arena}.
+     * The reduced matrix must be unchanged since {@link #prepare}.
+     */
     public void apply(DMatrix c, boolean transpose, Arena arena) {
+      int n = reduced.rows();
       if (c.rows() != n) {
         throw new IllegalArgumentException("Q is " + n + "x" + n + " but C has " + c.rows() + " rows");
       }
       int m = c.cols();
-      int blocks = ys.length;
+      int blocks = tops.length;
       if (blocks == 0 || m == 0) {
         return;
       }
@@ -149,33 +154,104 @@ public final class HouseholderBackTransform {
       DMatrix w2 = DMatrix.allocate(arena, bs, m);
       for (int q = 0; q < blocks; q++) {
         int b = transpose ? q : blocks - 1 - q;
-        int j0 = b * bs;
-        int kb = ts[b].cols();
-        applyBlock(ys[b], ts[b], j0, kb, n - 1 - j0, c, transpose, w, w2);
+        applySplitBlock(b * bs, b, c, transpose, w, w2);
+      }
+    }
+
+    /**
+     * C[j0+1:, :] ← (I − Y op(T) Yᵀ) C[j0+1:, :] with Y = [Y₁; Y₂], Y₂ = reduced(j0+kb+1:n, j0:j0+kb)
+     * read in place (LAPACK {@code dlarfb}'s split): W = Y₁ᵀC₁ + Y₂ᵀC₂; W2 = op(T) W; C₁ −= Y₁W2; C₂ −= Y₂W2.
+     */
+    private void applySplitBlock(int j0, int b, DMatrix c, boolean transpose, DMatrix w, DMatrix w2) {
+      DMatrix top = tops[b];
+      DMatrix t = ts[b];
+      int kb = t.cols();
+      int m = c.cols();
+      int below = reduced.rows() - 1 - j0 - kb;
+      MemorySegment rs = reduced.segment();
+      long y2 = reduced.index(j0 + kb + 1, j0);
+      DMatrix c1 = c.view(j0 + 1, 0, kb, m);
+      k.gemm(true, false, kb, m, kb, 1.0, top.segment(), top.offset(), top.ld(), c1.segment(), c1.offset(), c1.ld(),
+          0.0, w.segment(), w.offset(), w.ld());
+      if (below > 0) {
+        DMatrix c2 = c.view(j0 + kb + 1, 0, below, m);
+        k.gemm(true, false, kb, m, below, 1.0, rs, y2, reduced.ld(), c2.segment(), c2.offset(), c2.ld(),
+            1.0, w.segment(), w.offset(), w.ld());
+      }
+      k.gemm(transpose, false, kb, m, kb, 1.0, t.segment(), t.offset(), t.ld(), w.segment(), w.offset(), w.ld(),
+          0.0, w2.segment(), w2.offset(), w2.ld());
+      k.gemm(false, false, kb, m, kb, -1.0, top.segment(), top.offset(), top.ld(), w2.segment(), w2.offset(), w2.ld(),
+          1.0, c1.segment(), c1.offset(), c1.ld());
+      if (below > 0) {
+        DMatrix c2 = c.view(j0 + kb + 1, 0, below, m);
+        k.gemm(false, false, below, m, kb, -1.0, rs, y2, reduced.ld(), w2.segment(), w2.offset(), w2.ld(),
+            1.0, c2.segment(), c2.offset(), c2.ld());
       }
     }
   }
 
-  /** Forms every block of Q (about n²/2 + n·nb doubles in {@code arena}) for repeated {@link Prepared#apply}. */
+  /** {@link #prepare(DMatrix, double[], double[][], Arena)} with every product y_iᵀy_j formed here. */
   public Prepared prepare(DMatrix reduced, double[] tau, Arena arena) {
+    return prepare(reduced, tau, null, arena);
+  }
+
+  /**
+   * Q's blocks for repeated {@link Prepared#apply}: T of each block by the {@code dlarft} recurrence
+   * from the products y_iᵀy_j of its reflectors, taken from {@code panelDots} (as
+   * {@link HouseholderTridiagonalizer#reduce(DMatrix, double[], double[], double[], Arena, double[][])}
+   * leaves them; null for none) where it has them, formed by a dot product otherwise (a block that spans
+   * two of the reduction's panels). With this back-transformation's block size equal to the reduction's
+   * panel width, no product is formed: preparing costs O(n·nb) instead of the n²·nb/2 of YᵀY.
+   * {@code reduced} is read again by every {@link Prepared#apply}.
+   */
+  public Prepared prepare(DMatrix reduced, double[] tau, double[][] panelDots, Arena arena) {
     int n = reduced.rows();
     int r = n - 1;
     if (r <= 0) {
-      return new Prepared(n, new DMatrix[0], new DMatrix[0]);
+      return new Prepared(reduced, new DMatrix[0], new DMatrix[0]);
     }
     int bs = Math.min(nb, r);
     int blocks = (r + bs - 1) / bs;
-    DMatrix[] ys = new DMatrix[blocks];
+    DMatrix[] tops = new DMatrix[blocks];
     DMatrix[] ts = new DMatrix[blocks];
+    MemorySegment rs = reduced.segment();
     for (int b = 0; b < blocks; b++) {
       int j0 = b * bs;
       int kb = Math.min(bs, r - j0);
-      int rows = n - 1 - j0;
-      ys[b] = DMatrix.allocate(arena, rows, kb);
+      DMatrix top = DMatrix.allocate(arena, kb, kb);
+      for (int c = 0; c < kb; c++) {
+        top.set(c, c, 1.0);
+        int len = kb - c - 1;
+        if (len > 0) {
+          MemorySegment.copy(rs, reduced.index(j0 + c + 2, j0 + c) * Double.BYTES, top.segment(),
+              top.index(c + 1, c) * Double.BYTES, (long) len * Double.BYTES);
+        }
+      }
+      // gram[c·kb + i] = y_iᵀ y_c (i < c); y_i has its 1 in row j0+i+1, y_c in row j0+c+1
+      double[] gram = new double[kb * kb];
+      for (int c = 1; c < kb; c++) {
+        int j = j0 + c;
+        double[] known = panelDots == null ? null : panelDots[j];
+        int first = known == null ? j : j - known.length;
+        for (int i = 0; i < c; i++) {
+          int ti = j0 + i;
+          if (ti >= first) {
+            gram[c * kb + i] = known[ti - first];
+          } else {
+            int below = n - j - 2;
+            double dot = rs.getAtIndex(JAVA_DOUBLE, reduced.index(j + 1, ti));
+            if (below > 0) {
+              dot += k.dot(below, rs, reduced.index(j + 2, ti), rs, reduced.index(j + 2, j));
+            }
+            gram[c * kb + i] = dot;
+          }
+        }
+      }
       ts[b] = DMatrix.allocate(arena, kb, kb);
-      formBlock(reduced, tau, j0, kb, rows, ys[b], ts[b]);
+      larft(tau, j0, kb, gram, ts[b]);
+      tops[b] = top;
     }
-    return new Prepared(n, ys, ts);
+    return new Prepared(reduced, tops, ts);
   }
 
   /**
@@ -198,14 +274,29 @@ public final class HouseholderBackTransform {
             (long) len * Double.BYTES);
       }
     }
-    // S = Yᵀ Y (its lower triangle, by the symmetric rank-k kernel), then the dlarft recurrence on heap arrays
+    // S = Yᵀ Y (its lower triangle, by the symmetric rank-k kernel), then the dlarft recurrence
     k.syrkLower(kb, rows, 1.0, ys, y.offset(), y.ld(), 0.0, t.segment(), t.offset(), t.ld());
+    double[] gram = new double[kb * kb];
+    for (int c = 1; c < kb; c++) {
+      for (int i = 0; i < c; i++) {
+        gram[c * kb + i] = t.get(c, i);
+      }
+    }
+    larft(tau, j0, kb, gram, t);
+  }
+
+  /**
+   * T of reflectors j0..j0+kb−1 ({@code dlarft}, forward, column-wise) from their products
+   * gram[c·kb + i] = y_iᵀy_c, i &lt; c: T(c,c) = τ_c, T(0:c, c) = −τ_c T(0:c, 0:c) (y_iᵀy_c)_{i&lt;c};
+   * computed on heap arrays, then written to t (upper triangle, zeros below).
+   */
+  private static void larft(double[] tau, int j0, int kb, double[] gram, DMatrix t) {
     double[] tt = new double[kb * kb];
     double[] col = new double[kb];
     for (int c = 0; c < kb; c++) {
       double tc = tau[j0 + c];
       for (int i = 0; i < c; i++) {
-        col[i] = -tc * t.segment().getAtIndex(JAVA_DOUBLE, t.index(c, i));
+        col[i] = -tc * gram[c * kb + i];
       }
       // T(0:c, c) = T(0:c, 0:c)·col, T upper triangular, by columns of T (contiguous)
       int tcol = c * kb;

@@ -59,6 +59,18 @@ public final class HouseholderTridiagonalizer {
    * scalars, and the strictly lower part of {@code a} below the sub-diagonal the reflector vectors.
    */
   public void reduce(DMatrix a, double[] d, double[] e, double[] tau, Arena arena) {
+    reduce(a, d, e, tau, arena, null);
+  }
+
+  /**
+   * As {@link #reduce(DMatrix, double[], double[], double[], Arena)}, and when {@code panelDots} (length
+   * n) is not null, row j of it receives v_tᵀv_j for the earlier reflectors t of reflector j's panel:
+   * {@code panelDots[j][t − (j − panelDots[j].length)]}, t from the panel's first column to j − 1.
+   * The panel forms these products anyway (dlatrd's Vᵀv correction), and they are the entries of YᵀY
+   * that {@link HouseholderBackTransform#prepare(DMatrix, double[], double[][], Arena)} needs for Q's
+   * compact WY blocks.
+   */
+  public void reduce(DMatrix a, double[] d, double[] e, double[] tau, Arena arena, double[][] panelDots) {
     int n = a.rows();
     if (a.cols() != n) {
       throw new IllegalArgumentException("tridiagonalization needs a square matrix, got " + n + "x" + a.cols());
@@ -75,7 +87,7 @@ public final class HouseholderTridiagonalizer {
     int p = 0;
     if (blocked) {
       for (; n - p > nb + Math.max(nb, 16); p += nb) {
-        panel(a, p, nb, w, tmp, packed, e, tau);
+        panel(a, p, nb, w, tmp, packed, e, tau, panelDots);
         int q = p + nb;
         int m = n - q;
         // A(q:n, q:n) ← A − V Wᵀ − W Vᵀ with V = A(q:n, p:q), W = w(q−p:, 0:nb)
@@ -89,7 +101,7 @@ public final class HouseholderTridiagonalizer {
     }
     // the last block, unblocked: a panel covering all remaining columns, no trailing update
     panel(a, p, n - p, w.cols() >= n - p ? w : DMatrix.allocate(arena, n, n - p), tmp(arena, tmp, n - p), packed,
-        e, tau);
+        e, tau, panelDots);
     for (int j = p; j < n; j++) {
       if (j + 1 < n) {
         s.setAtIndex(JAVA_DOUBLE, a.index(j + 1, j), e[j]);
@@ -105,10 +117,11 @@ public final class HouseholderTridiagonalizer {
   /**
    * {@code dlatrd} (lower): reduces columns p..p+cols−1, leaving the trailing matrix not updated and
    * returning in w(j−p, c) the matrix W of the update A ← A − V Wᵀ − W Vᵀ. Column j's reflector is
-   * stored with its leading 1 explicit in A(j+1, j); e[j] holds the sub-diagonal entry.
+   * stored with its leading 1 explicit in A(j+1, j); e[j] holds the sub-diagonal entry. With
+   * {@code dots} not null, dots[j] receives the panel's products v_tᵀv_j, t = p..j−1.
    */
   private void panel(DMatrix a, int p, int cols, DMatrix w, MemorySegment tmp, MemorySegment packed, double[] e,
-                     double[] tau) {
+                     double[] tau, double[][] dots) {
     int n = a.rows();
     MemorySegment s = a.segment();
     MemorySegment ws = w.segment();
@@ -142,7 +155,11 @@ public final class HouseholderTridiagonalizer {
         if (c > 0) {
           k.gemvT(m, c, 1.0, ws, w.index(i + 1 - p, 0), ldw, s, vOff, 0.0, tmp, 0);
           k.gemvN(m, c, -1.0, s, a.index(i + 1, p), lda, tmp, 0, 1.0, ws, wOff);
+          // tmp = V(i+1:n, 0:c)ᵀ v; v vanishes above row i+1, so these are the whole products v_tᵀ v
           k.gemvT(m, c, 1.0, s, a.index(i + 1, p), lda, s, vOff, 0.0, tmp, 0);
+          if (dots != null) {
+            dots[i] = tmp.asSlice(0, (long) c * Double.BYTES).toArray(JAVA_DOUBLE);
+          }
           k.gemvN(m, c, -1.0, ws, w.index(i + 1 - p, 0), ldw, tmp, 0, 1.0, ws, wOff);
         }
         double t = tau[i];

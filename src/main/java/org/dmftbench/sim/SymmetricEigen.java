@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.dmftbench.Tuning;
 import org.dmftbench.eigen.EigenSolvers;
 import org.dmftbench.eigen.HouseholderBackTransform;
 import org.dmftbench.eigen.HouseholderTridiagonalizer;
@@ -25,7 +26,8 @@ import org.dmftbench.linalg.DMatrix;
  * <p>Two implementations:
  * <ul>
  *   <li>{@link #standard()} — factored: A = Q T Qᵀ by the project's blocked Householder
- *       tridiagonalization, T = Z diag(a) Zᵀ by divide and conquer with Z kept as its tree of
+ *       tridiagonalization (Q stays as the reflectors in A, with compact WY factors whose YᵀY comes
+ *       from the reduction's panels), T = Z diag(a) Zᵀ by divide and conquer with Z kept as its tree of
  *       merges ({@link TridiagonalDivideAndConquer#factor}), and neither Z nor V = QZ is formed
  *       unless needed: V·X = Q(Z X) costs about 4n²k flops through the tree plus a 4n²k blocked
  *       reflector application, VᵀB = Zᵀ(QᵀB) likewise. This saves both the ~(4/3)n³ flops of
@@ -43,7 +45,8 @@ public interface SymmetricEigen {
 
   /**
    * The eigenbasis of the symmetric n×n matrix {@code a}, allocated in {@code arena}. {@code a} is
-   * consumed: its contents are unspecified afterwards.
+   * consumed: its contents are unspecified afterwards, and the basis may keep reading them (the
+   * factored basis holds Q's reflectors there), so {@code a} must not change while the basis is used.
    *
    * @throws ArithmeticException when the iteration does not converge
    */
@@ -70,7 +73,7 @@ public interface SymmetricEigen {
   /** The factored solver (see the class comment) on the given kernels. */
   static SymmetricEigen factored(DenseKernels kernels) {
     HouseholderTridiagonalizer reducer = new HouseholderTridiagonalizer(kernels);
-    HouseholderBackTransform back = new HouseholderBackTransform(kernels);
+    HouseholderBackTransform back = new HouseholderBackTransform(kernels, Tuning.EIGEN_PREPARED_BLOCK);
     TridiagonalDivideAndConquer dc = new TridiagonalDivideAndConquer(kernels);
     SymmetricEigen fallback = of(EigenSolvers.standard(kernels));
     return new SymmetricEigen() {
@@ -105,8 +108,9 @@ public interface SymmetricEigen {
         double[] d = new double[n];
         double[] e = new double[n];
         double[] tau = new double[n];
-        reducer.reduce(a, d, e, tau, arena);
-        HouseholderBackTransform.Prepared q = back.prepare(a, tau, arena);
+        double[][] panelDots = new double[n][];
+        reducer.reduce(a, d, e, tau, arena, panelDots);
+        HouseholderBackTransform.Prepared q = back.prepare(a, tau, panelDots, arena);
         if (b != null) {
           q.apply(b, true, arena);
         }
