@@ -449,7 +449,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
           slot[p++] = next[type[t]]++;
         }
       }
-      u = DMatrix.allocate(arena, kk, kk);
+      u = DMatrix.allocateUninitialized(arena, kk, kk); // every column written by rankOneVectors
     }
     for (int t = 0, q = 0; t < n; t++) {
       if (deflated[t]) {

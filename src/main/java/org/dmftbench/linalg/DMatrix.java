@@ -46,6 +46,18 @@ public final class DMatrix {
     return allocate(arena, rows, cols, paddedLeadingDimension(rows));
   }
 
+  /**
+   * A rows×cols matrix with the padded leading dimension whose contents are unspecified in a
+   * {@link Workspace} frame ({@link OffHeap#uninitializedDoubles}): for a matrix the caller writes in
+   * full (or in the part it later reads) before reading it.
+   */
+  public static DMatrix allocateUninitialized(Arena arena, int rows, int cols) {
+    checkShape(rows, cols);
+    int ld = paddedLeadingDimension(rows);
+    return new DMatrix(OffHeap.uninitializedDoubles(arena, (long) ld * cols, "matrix " + rows + "x" + cols), 0, rows,
+        cols, ld);
+  }
+
   /** A zero rows×cols matrix with an explicit leading dimension ld ≥ max(1, rows). */
   public static DMatrix allocate(Arena arena, int rows, int cols, int ld) {
     checkShape(rows, cols);

@@ -48,6 +48,19 @@ public final class OffHeap {
    * @throws IllegalArgumentException when count is negative or the storage cannot be allocated
    */
   public static MemorySegment doubles(Arena arena, long count, String what) {
+    return allocate(arena, count, what, true);
+  }
+
+  /**
+   * As {@link #doubles}, but the contents are unspecified when {@code arena} is a frame of a
+   * {@link Workspace} (they are what the previous task left there): for storage that the caller
+   * writes in full before reading, which then costs no zero-fill pass. Other arenas zero-fill anyway.
+   */
+  public static MemorySegment uninitializedDoubles(Arena arena, long count, String what) {
+    return allocate(arena, count, what, false);
+  }
+
+  private static MemorySegment allocate(Arena arena, long count, String what, boolean zero) {
     if (count < 0) {
       throw new IllegalArgumentException(what + ": negative size " + count);
     }
@@ -57,7 +70,8 @@ public final class OffHeap {
     long bytes = count * Double.BYTES;
     requireFits(bytes, what);
     try {
-      return arena.allocate(Math.max(bytes, 0), ALIGNMENT);
+      return !zero && arena instanceof Workspace.Frame frame ? frame.allocate(bytes, ALIGNMENT, false)
+          : arena.allocate(bytes, ALIGNMENT);
     } catch (OutOfMemoryError e) {
       throw new IllegalArgumentException(String.format(
           "%s: cannot allocate %.3g GiB of off-heap memory (%s)", what, bytes / 1073741824.0, e.getMessage()));

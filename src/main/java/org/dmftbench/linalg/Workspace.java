@@ -8,7 +8,8 @@ import java.lang.foreign.MemorySegment;
  * so that a task's many megabytes are neither requested from nor returned to the system each time.
  *
  * <p>Each task allocates from a {@link #frame()}: an {@link Arena} whose allocations are consecutive
- * slices of one slab, zero-filled like those of {@link Arena#ofConfined()}; closing the frame releases
+ * slices of one slab, zero-filled like those of {@link Arena#ofConfined()} (except through
+ * {@link OffHeap#uninitializedDoubles}, for storage its caller overwrites); closing the frame releases
  * them all at once. A frame that needs more than the slab holds takes the rest from an arena of its own,
  * and the slab is then enlarged to the frame's whole demand before the next frame opens, so from the
  * second task of a kind on, nothing is allocated. The slab lives until {@link #close()}.
@@ -24,6 +25,7 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Workspace implements AutoCloseable {
 
+  private final boolean poison;
   private Arena slabArena;
   private MemorySegment slab;
   private long wanted;
@@ -37,10 +39,23 @@ public final class Workspace implements AutoCloseable {
 
   /** A workspace whose slab starts at {@code bytes} (it still grows when a frame needs more). */
   public Workspace(long bytes) {
+    this(bytes, false);
+  }
+
+  private Workspace(long bytes, boolean poison) {
     if (bytes < 0) {
       throw new IllegalArgumentException("workspace size must be >= 0, got " + bytes);
     }
     wanted = bytes;
+    this.poison = poison;
+  }
+
+  /**
+   * For tests: a workspace whose {@linkplain OffHeap#uninitializedDoubles uninitialized} allocations
+   * are filled with NaNs, so that code reading such memory before writing it gives NaN results.
+   */
+  public static Workspace poisoned() {
+    return new Workspace(0, true);
   }
 
   /** Bytes of the slab (0 before the first frame). */
@@ -93,7 +108,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   /** Slices of the slab, then an overflow arena; {@link #close()} rewinds. */
-  private final class Frame implements Arena {
+  final class Frame implements Arena {
     private long top;
     private long demand;
     private Arena overflow;
@@ -101,6 +116,11 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
+      return allocate(byteSize, byteAlignment, true);
+    }
+
+    /** A slice, zero-filled or not (then NaN-filled in a {@link #poisoned()} workspace). */
+    MemorySegment allocate(long byteSize, long byteAlignment, boolean zero) {
       if (done) {
         throw new IllegalStateException("frame is closed");
       }
@@ -114,7 +134,9 @@ public final class Workspace implements AutoCloseable {
         long start = align(top, alignment);
         if (slab.address() % alignment == 0 && start <= slab.byteSize() - byteSize) {
           MemorySegment s = slab.asSlice(start, byteSize);
-          s.fill((byte) 0);
+          if (zero || poison) {
+            s.fill(zero ? (byte) 0 : (byte) 0xff);
+          }
           top = start + byteSize;
           return s;
         }
@@ -122,7 +144,11 @@ public final class Workspace implements AutoCloseable {
       if (overflow == null) {
         overflow = Arena.ofConfined();
       }
-      return overflow.allocate(byteSize, byteAlignment);
+      MemorySegment s = overflow.allocate(byteSize, byteAlignment);
+      if (!zero && poison) {
+        s.fill((byte) 0xff);
+      }
+      return s;
     }
 
     /** The slab's scope (the frame's segments stay valid until the workspace closes; see the class comment). */

@@ -51,7 +51,7 @@ public final class DrawGenerator {
     int n = s.modes();
     int p = s.samples();
     SplittableRandom rng = new SplittableRandom(streamSeed(seed, draw));
-    DMatrix phi = DMatrix.allocate(arena, p, n);
+    DMatrix phi = DMatrix.allocateUninitialized(arena, p, n); // every column written below
     double[] wbar = target(s);
     double[] col = new double[p];
     // y = Φw̄ + ε accumulated while each column is at hand (Φ is not read a second time)

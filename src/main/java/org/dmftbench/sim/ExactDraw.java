@@ -146,7 +146,8 @@ public final class ExactDraw {
   private Basis primal(Arena arena, DrawGenerator.Data data) {
     int n = setup.modes();
     DMatrix phi = data.phi();
-    DMatrix a = DMatrix.allocate(arena, n, n);
+    // syrk writes the lower triangle, the only part the eigen-solve reads
+    DMatrix a = DMatrix.allocateUninitialized(arena, n, n);
     blas.syrk(1.0 / setup.samples(), phi, 0.0, a);
     DMatrix proj = rhs(arena, data);
     EigenBasis basis = eigen.factor(arena, a, proj);
@@ -184,9 +185,9 @@ public final class ExactDraw {
     }
     DMatrix phi = data.phi();
     // K = ΦΦᵀ/P = (Φᵀ)ᵀΦᵀ/P: transpose once (O(NP)) so that the symmetric rank-k kernel forms it.
-    DMatrix phiT = DMatrix.allocate(arena, n, p);
+    DMatrix phiT = DMatrix.allocateUninitialized(arena, n, p);
     transpose(phi, phiT);
-    DMatrix k = DMatrix.allocate(arena, p, p);
+    DMatrix k = DMatrix.allocateUninitialized(arena, p, p); // lower triangle written and read
     blas.syrk(1.0 / p, phiT, 0.0, k);
     EigenBasis kb = eigen.factor(arena, k);
     double[] a = clampNonNegative(kb.values());

@@ -103,4 +103,30 @@ final class WorkspaceTest {
     assertThrows(IllegalStateException.class, ws::frame);
     assertThrows(IllegalArgumentException.class, () -> new Workspace(-1));
   }
+  @Test
+  void uninitializedStorageIsLeftAsFoundOrPoisoned() {
+    try (Workspace ws = new Workspace(); Workspace poisoned = Workspace.poisoned()) {
+      for (int round = 0; round < 3; round++) {
+        try (Arena frame = ws.frame(); Arena pf = poisoned.frame()) {
+          MemorySegment u = OffHeap.uninitializedDoubles(frame, 50, "u");
+          if (round == 2) {
+            // round 0 sized the slab, round 1 wrote 9s into this slice: they are still there
+            assertEquals(9.0, u.getAtIndex(JAVA_DOUBLE, 7));
+          }
+          fill(u, 9);
+          MemorySegment z = OffHeap.doubles(frame, 50, "z");
+          assertZero(z);
+          MemorySegment p = OffHeap.uninitializedDoubles(pf, 50, "p");
+          for (long i = 0; i < 50; i++) {
+            assertTrue(Double.isNaN(p.getAtIndex(JAVA_DOUBLE, i)));
+          }
+          assertZero(OffHeap.doubles(pf, 50, "zero"));
+        }
+      }
+      // other arenas zero-fill
+      try (Arena plain = Arena.ofConfined()) {
+        assertZero(OffHeap.uninitializedDoubles(plain, 50, "plain"));
+      }
+    }
+  }
 }
