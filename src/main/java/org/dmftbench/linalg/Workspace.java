@@ -14,9 +14,9 @@ import java.lang.foreign.MemorySegment;
  * and the slab is then enlarged to the frame's whole demand before the next frame opens, so from the
  * second task of a kind on, nothing is allocated. The slab lives until {@link #close()}.
  *
- * <p>On this project's machine a draw at N = P = 1024 allocates about 40 MB; returning it to the system
- * after each draw and faulting it in again cost 8 to 10 % of the draw (the interleaved measurement in
- * results/2026-11-23-workspace-jdk25).
+ * <p>A draw at N = P = 1024 allocates about 40 MB; taking it fresh from the system and returning it
+ * after each draw cost 7 % of the draw on this project's machine (13 ms, median of five interleaved
+ * JMH rounds, results/2026-11-23-workspace-jdk25).
  *
  * <p>Not thread-safe and confined: the workspace, its frames and their segments belong to the thread
  * that created the workspace; a multi-threaded experiment gives each worker its own. One frame at a time
