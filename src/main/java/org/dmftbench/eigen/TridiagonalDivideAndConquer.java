@@ -774,7 +774,6 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     double[] w = new double[kk];
     double[] diff = new double[kk];
     double[] q = new double[kk];
-    double[] col = new double[kk];
     for (int i = 0; i < kk; i++) {
       w[i] = (dk[i] - dk[orig[i]]) - tau[i];
     }
@@ -790,21 +789,26 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         w[i] *= ((dk[i] - dj) - tj) / (dk[i] - dkj);
       }
     }
+    // ẑ and the poles in U's row order (row slot[i] belongs to pole i), so that each column comes out
+    // in that order with no scatter
+    double[] zr = new double[kk];
+    double[] dr = new double[kk];
     for (int i = 0; i < kk; i++) {
-      w[i] = Math.copySign(Math.sqrt(Math.abs(w[i])), zk[i]);
+      zr[slot[i]] = Math.copySign(Math.sqrt(Math.abs(w[i])), zk[i]);
+      dr[slot[i]] = dk[i];
     }
     for (int j = 0; j < kk; j++) {
       double dj = dk[orig[j]];
       double tj = tau[j];
-      for (int i = 0; i < kk; i++) {
-        diff[i] = dk[i] - dj;
+      for (int r = 0; r < kk; r++) {
+        diff[r] = dr[r] - dj;
       }
-      // q_i = ẑ_i / (d_i − λ_j) and Σ_i q_i², the squared norm of column j
-      double inv = 1.0 / Math.sqrt(k.secularQuotients(0, kk, w, diff, tj, q));
-      for (int i = 0; i < kk; i++) {
-        col[slot[i]] = q[i] * inv;
+      // q_r = ẑ_r / (d_r − λ_j) and Σ_r q_r², the squared norm of column j
+      double inv = 1.0 / Math.sqrt(k.secularQuotients(0, kk, zr, diff, tj, q));
+      for (int r = 0; r < kk; r++) {
+        q[r] *= inv;
       }
-      MemorySegment.copy(col, 0, us, JAVA_DOUBLE, u.index(0, j) * Double.BYTES, kk);
+      MemorySegment.copy(q, 0, us, JAVA_DOUBLE, u.index(0, j) * Double.BYTES, kk);
       if ((j + 1) % GATHER_BATCH == 0 || j == kk - 1) {
         int first = j / GATHER_BATCH * GATHER_BATCH;
         columnsTimesGathered(u, first, j + 1 - first, st, cols);
