@@ -849,6 +849,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     int o;
     double lo;
     double hi;
+    double guess = Double.NaN;
     if (j < kk - 1) {
       double gap = d[j + 1] - d[j];
       double mid = 0.5 * gap;
@@ -856,10 +857,18 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         diff[i] = d[i] - d[j];
       }
       k.secularSums(0, kk, z, diff, mid, sums);
-      if (rhoinv + sums[0] >= 0) {
+      double fmid = rhoinv + sums[0];
+      // initial guess (dlaed4): the two nearest poles exact, the rest a constant c matched at the
+      // midpoint: c + z_j²/(δ_j − t) + z_{j+1}²/(δ_{j+1} − t) = 0, δ relative to the origin
+      double zj = z[j] * z[j];
+      double zj1 = z[j + 1] * z[j + 1];
+      double c = fmid + zj / mid - zj1 / mid;
+      if (fmid >= 0) {
         o = j;
         lo = 0;
         hi = mid;
+        // δ_j = 0, δ_{j+1} = gap: c t² − (c·gap + z_j² + z_{j+1}²) t + z_j²·gap = 0
+        guess = quadraticRoot(c, -(c * gap + zj + zj1), zj * gap, lo, hi);
       } else {
         o = j + 1;
         lo = -mid;
@@ -867,6 +876,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         for (int i = 0; i < kk; i++) {
           diff[i] = d[i] - d[o];
         }
+        // δ_j = −gap, δ_{j+1} = 0: c t² − (−c·gap + z_j² + z_{j+1}²) t − z_{j+1}²·gap = 0
+        guess = quadraticRoot(c, -(-c * gap + zj + zj1), -zj1 * gap, lo, hi);
       }
     } else {
       o = j;
@@ -878,7 +889,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       }
       hi = rho * sz * (1 + 4 * EPS) + Double.MIN_NORMAL;
     }
-    double t = 0.5 * (lo + hi);
+    double t = Double.isNaN(guess) ? 0.5 * (lo + hi) : guess;
     boolean interior = j < kk - 1;
     // left pole index p1 and right pole index p2 of the rational model
     int p1 = interior ? j : j - 1;
