@@ -82,7 +82,8 @@ public final class HouseholderTridiagonalizer {
     int width = Math.min(nb, n);
     DMatrix w = DMatrix.allocate(arena, n, width);
     MemorySegment tmp = OffHeap.doubles(arena, width, "tridiagonalization scratch");
-    MemorySegment packed = OffHeap.doubles(arena, PackedLower.size(n), "packed trailing matrix");
+    // every panel packs its whole trailing triangle (padding included) before reading it
+    MemorySegment packed = OffHeap.uninitializedDoubles(arena, PackedLower.size(n), "packed trailing matrix");
     boolean blocked = n >= Tuning.EIGEN_BLOCKED_MIN_N && nb < n;
     int p = 0;
     if (blocked) {

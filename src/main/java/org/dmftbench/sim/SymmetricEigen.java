@@ -90,18 +90,7 @@ public interface SymmetricEigen {
       @Override
       public EigenBasis factor(Arena arena, DMatrix a, DMatrix b) {
         int n = a.rows();
-        double max = 0;
-        MemorySegment as = a.segment();
-        for (int j = 0; j < n; j++) {
-          long col = a.index(0, j);
-          for (int i = j; i < n; i++) {
-            double v = as.getAtIndex(JAVA_DOUBLE, col + i);
-            if (!Double.isFinite(v)) {
-              throw new IllegalArgumentException("matrix has a non-finite entry " + v + " at (" + (i + 1) + ", " + (j + 1) + ")");
-            }
-            max = Math.max(max, Math.abs(v));
-          }
-        }
+        double max = maxAbsLower(a);
         if (n < 2 || max < 1e-140 || max > 1e140) {
           return fallback.factor(arena, a, b);
         }
@@ -118,6 +107,37 @@ public interface SymmetricEigen {
         return new Factored(q, z, d);
       }
     };
+  }
+
+  /**
+   * max |a_ij| over the lower triangle, column by column through a heap copy (a loop C2 vectorizes);
+   * a NaN or infinite entry, which the maximum carries through, is then located for the message.
+   *
+   * @throws IllegalArgumentException naming the first non-finite entry
+   */
+  private static double maxAbsLower(DMatrix a) {
+    int n = a.rows();
+    MemorySegment as = a.segment();
+    double[] col = new double[n];
+    double max = 0;
+    for (int j = 0; j < n; j++) {
+      int len = n - j;
+      MemorySegment.copy(as, JAVA_DOUBLE, a.index(j, j) * Double.BYTES, col, 0, len);
+      double m = 0;
+      for (int i = 0; i < len; i++) {
+        m = Math.max(m, Math.abs(col[i]));
+      }
+      if (!Double.isFinite(m)) {
+        for (int i = 0; i < len; i++) {
+          if (!Double.isFinite(col[i])) {
+            throw new IllegalArgumentException("matrix has a non-finite entry " + col[i] + " at (" + (j + i + 1) + ", "
+                + (j + 1) + ")");
+          }
+        }
+      }
+      max = Math.max(max, m);
+    }
+    return max;
   }
 
   /** An adapter over one of the project's eigensolvers (vectors mode, V explicit). */

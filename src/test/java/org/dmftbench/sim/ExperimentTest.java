@@ -157,4 +157,23 @@ class ExperimentTest {
           st.seGeneralization()[1]);
     }
   }
+  /** The factored solve names the first non-finite entry of the lower triangle; the upper one is not read. */
+  @Test
+  void factoredSolveRejectsNonFiniteEntries() {
+    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      try (Arena arena = Arena.ofConfined()) {
+        DMatrix a = DMatrix.allocate(arena, 70, 70);
+        for (int i = 0; i < 70; i++) {
+          a.set(i, i, 2.0 + i);
+          a.set(0, i, bad); // upper triangle: never read
+        }
+        a.set(0, 0, 1.0);
+        SymmetricEigen.standard().factor(arena, a); // succeeds: the bad entries lie above the diagonal
+        a.set(53, 17, bad);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> SymmetricEigen.standard().factor(arena, a));
+        assertTrue(ex.getMessage().contains("(54, 18)"), ex.getMessage());
+      }
+    }
+  }
 }
