@@ -32,7 +32,7 @@ public final class Workspace implements AutoCloseable {
   private Frame open;
   private boolean closed;
 
-  /** An empty workspace; the slab is sized by the first frame's demand. */
+  /** An empty workspace: the first frame takes its memory from an arena of its own, and the slab is sized by its demand. */
   public Workspace() {
     this(0);
   }
@@ -58,7 +58,7 @@ public final class Workspace implements AutoCloseable {
     return new Workspace(0, true);
   }
 
-  /** Bytes of the slab (0 before the first frame). */
+  /** Bytes of the slab: 0 until a frame has opened after one that showed how much a frame needs. */
   public long capacity() {
     return slab == null ? 0 : slab.byteSize();
   }
