@@ -32,7 +32,10 @@ public final class Workspace implements AutoCloseable {
   private Frame open;
   private boolean closed;
 
-  /** An empty workspace: the first frame takes its memory from an arena of its own, and the slab is sized by its demand. */
+  /**
+   * An empty workspace: the first frame takes its memory from an arena of its own, and the slab is
+   * sized by that frame's demand.
+   */
   public Workspace() {
     this(0);
   }
