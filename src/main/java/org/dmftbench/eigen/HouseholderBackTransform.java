@@ -160,7 +160,8 @@ public final class HouseholderBackTransform {
 
     /**
      * C[j0+1:, :] ← (I − Y op(T) Yᵀ) C[j0+1:, :] with Y = [Y₁; Y₂], Y₂ = reduced(j0+kb+1:n, j0:j0+kb)
-     * read in place (LAPACK {@code dlarfb}'s split): W = Y₁ᵀC₁ + Y₂ᵀC₂; W2 = op(T) W; C₁ −= Y₁W2; C₂ −= Y₂W2.
+     * read in place (LAPACK {@code dlarfb}'s split): W = Y₁ᵀC₁ + Y₂ᵀC₂; W2 = op(T) W; C₁ −= Y₁W2;
+     * C₂ −= Y₂W2.
      */
     private void applySplitBlock(int j0, int b, DMatrix c, boolean transpose, DMatrix w, DMatrix w2) {
       DMatrix top = tops[b];

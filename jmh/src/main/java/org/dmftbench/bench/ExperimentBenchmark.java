@@ -80,7 +80,8 @@ public class ExperimentBenchmark {
     solver = EigenSolvers.standard();
     exact = new ExactDraw(setup, times, SymmetricEigen.standard());
     String bench = params.getBenchmark();
-    boolean wholeDraws = bench.endsWith(".draw") || bench.endsWith(".drawFreshMemory") || bench.endsWith(".drawsTwoThreads");
+    boolean wholeDraws = bench.endsWith(".draw") || bench.endsWith(".drawFreshMemory")
+        || bench.endsWith(".drawsTwoThreads");
     if (!wholeDraws && !bench.endsWith(".generate")) {
       // only the phases that take Φ and A as given get them from this arena, confined like the
       // arenas of whole draws and of the solvers' scratch: a JVM that runs the same code on both
