@@ -82,8 +82,10 @@ public final class HouseholderTridiagonalizer {
     int width = Math.min(nb, n);
     DMatrix w = DMatrix.allocate(arena, n, width);
     MemorySegment tmp = OffHeap.doubles(arena, width, "tridiagonalization scratch");
-    // every panel packs its whole trailing triangle (padding included) before reading it
-    MemorySegment packed = OffHeap.uninitializedDoubles(arena, PackedLower.size(n), "packed trailing matrix");
+    // zero-filled although every panel packs its whole trailing triangle before reading it: taking it
+    // uninitialized from a draw's workspace made the draw 6–17 ms slower in four interleaved rounds
+    // out of four (results/2026-11-23-packed-scratch-jdk25)
+    MemorySegment packed = OffHeap.doubles(arena, PackedLower.size(n), "packed trailing matrix");
     boolean blocked = n >= Tuning.EIGEN_BLOCKED_MIN_N && nb < n;
     int p = 0;
     if (blocked) {
