@@ -154,7 +154,10 @@ public final class Workspace implements AutoCloseable {
       return s;
     }
 
-    /** The slab's scope (the frame's segments stay valid until the workspace closes; see the class comment). */
+    /**
+     * The slab's scope, else the overflow arena's (the frame's segments stay valid until the workspace
+     * closes; see the class comment).
+     */
     @Override
     public MemorySegment.Scope scope() {
       if (slabArena != null) {
@@ -162,6 +165,9 @@ public final class Workspace implements AutoCloseable {
       }
       if (overflow == null) {
         overflow = Arena.ofConfined();
+        if (done) {
+          overflow.close();
+        }
       }
       return overflow.scope();
     }

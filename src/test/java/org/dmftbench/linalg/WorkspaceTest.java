@@ -93,9 +93,13 @@ final class WorkspaceTest {
   void oneFrameAtATimeAndNothingAfterClose() {
     Workspace ws = new Workspace();
     Arena frame = ws.frame();
+    assertTrue(frame.scope().isAlive());
     assertThrows(IllegalStateException.class, ws::frame);
     frame.close();
     assertThrows(IllegalStateException.class, () -> frame.allocate(8, 8));
+    Arena empty = ws.frame();
+    empty.close();
+    assertTrue(!empty.scope().isAlive(), "a closed frame with no memory of its own has a dead scope");
     try (Arena again = ws.frame()) {
       assertZero(again.allocate(64, 8));
     }
