@@ -119,6 +119,13 @@ public final class Tuning {
   public static final int EIGEN_DC_LEAF_SIZE = 32;
 
   /**
+   * Columns of a merge's U formed between two products with the carried rows: eight columns of the
+   * top merge at n = 1024 are 64 KB, still in L2, and one narrow product per eight columns instead of
+   * one per column pays the per-call set-up (zeroing and splitting the output) an eighth as often.
+   */
+  public static final int EIGEN_DC_GATHER_BATCH = 8;
+
+  /**
    * Order from which the factory computes eigenvectors with divide and conquer instead of QL with
    * rotation accumulation (about 6n³ flops of plane rotations outside the gemm kernel). Measured
    * (full vectors solve, best of 3, in-process timing on the shared 2-core machine under load):

@@ -191,11 +191,6 @@ public final class HouseholderBackTransform {
     }
   }
 
-  /** {@link #prepare(DMatrix, double[], double[][], Arena)} with every product y_iᵀy_j formed here. */
-  public Prepared prepare(DMatrix reduced, double[] tau, Arena arena) {
-    return prepare(reduced, tau, null, arena);
-  }
-
   /**
    * Q's blocks for repeated {@link Prepared#apply}: T of each block by the {@code dlarft} recurrence
    * from the products y_iᵀy_j of its reflectors, taken from {@code panelDots} (as

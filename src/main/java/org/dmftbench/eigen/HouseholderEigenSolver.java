@@ -191,22 +191,11 @@ public final class HouseholderEigenSolver implements SymmetricEigenSolver {
   /** Copies the lower triangle of a into w, rejecting non-finite entries; returns max |a_ij| over it. */
   static double copyLowerChecked(DMatrix a, DMatrix w) {
     int n = a.rows();
-    MemorySegment s = a.segment();
-    MemorySegment t = w.segment();
-    double max = 0.0;
     for (int j = 0; j < n; j++) {
-      long src = a.index(j, j);
-      long dst = w.index(j, j);
-      for (int i = 0; i < n - j; i++) {
-        double v = s.getAtIndex(JAVA_DOUBLE, src + i);
-        if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException("the matrix has a non-finite entry " + v + " at (" + (j + i + 1) + ", "
-              + (j + 1) + "); eigenvalues need finite input");
-        }
-        max = Math.max(max, Math.abs(v));
-        t.setAtIndex(JAVA_DOUBLE, dst + i, v);
-      }
+      MemorySegment.copy(a.segment(), a.index(j, j) * Double.BYTES, w.segment(), w.index(j, j) * Double.BYTES,
+          (long) (n - j) * Double.BYTES);
     }
-    return max;
+    return w.maxAbsLower("the matrix");
   }
+
 }

@@ -49,12 +49,6 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
 
   private static final double EPS = Tolerances.U;
   private static final int MAX_SECULAR_ITERATIONS = 200;
-  /**
-   * Columns of a merge's U formed between two products with the carried rows: eight columns of the
-   * top merge at n = 1024 are 64 KB, still in L2, and one narrow product per eight columns instead of
-   * one per column pays the per-call set-up (zeroing and splitting the output) an eighth as often.
-   */
-  private static final int GATHER_BATCH = 8;
 
   private final DenseKernels k;
   private final int leaf;
@@ -104,7 +98,10 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
     }
   }
 
-  /** d ← eigenvalues; C ← Zᵀ C through the merge tree ({@link #factor}), Z never formed. */
+  /**
+   * d ← eigenvalues; C ← Zᵀ C carried up the merge tree as it is built
+   * ({@link #factor(double[], double[], Arena, DMatrix)}), Z never formed.
+   */
   @Override
   public void projections(double[] d, double[] e, DMatrix c) {
     int n = d.length;
@@ -112,7 +109,7 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
       throw new IllegalArgumentException("C must have " + n + " rows, has " + c.rows());
     }
     try (Arena arena = Arena.ofConfined()) {
-      factor(d, e, arena).multiplyTranspose(c);
+      factor(d, e, arena, c);
     }
   }
 
@@ -809,8 +806,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
         q[r] *= inv;
       }
       MemorySegment.copy(q, 0, us, JAVA_DOUBLE, u.index(0, j) * Double.BYTES, kk);
-      if ((j + 1) % GATHER_BATCH == 0 || j == kk - 1) {
-        int first = j / GATHER_BATCH * GATHER_BATCH;
+      if ((j + 1) % Tuning.EIGEN_DC_GATHER_BATCH == 0 || j == kk - 1) {
+        int first = j / Tuning.EIGEN_DC_GATHER_BATCH * Tuning.EIGEN_DC_GATHER_BATCH;
         columnsTimesGathered(u, first, j + 1 - first, st, cols);
       }
     }
@@ -818,7 +815,8 @@ public final class TridiagonalDivideAndConquer implements TridiagonalEigenSolver
 
   /**
    * Rows j..j+count of st.y ← U(:, j..j+count)ᵀ·st.w over the first {@code cols} columns, while those
-   * columns of U are in cache: called every {@link #GATHER_BATCH} columns as they are formed.
+   * columns of U are in cache: called every {@link Tuning#EIGEN_DC_GATHER_BATCH} columns as they are
+   * formed.
    */
   private void columnsTimesGathered(DMatrix u, int j, int count, StepScratch st, int cols) {
     int kk = u.rows();

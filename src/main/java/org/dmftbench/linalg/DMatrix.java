@@ -2,6 +2,7 @@ package org.dmftbench.linalg;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * A dense column-major matrix of doubles in off-heap memory: entry (i, j) is element
@@ -183,6 +184,36 @@ public final class DMatrix {
       }
     }
     return out;
+  }
+
+  /**
+   * max |a_ij| over the lower triangle (i ≥ j) of this square matrix, column by column through a heap
+   * copy (a loop C2 vectorizes); a NaN or infinite entry, which the maximum carries through, is then
+   * located.
+   *
+   * @throws IllegalArgumentException naming the first non-finite entry of the lower triangle
+   */
+  public double maxAbsLower(String what) {
+    double[] col = new double[rows];
+    double max = 0;
+    for (int j = 0; j < cols; j++) {
+      int len = rows - j;
+      MemorySegment.copy(segment, ValueLayout.JAVA_DOUBLE, index(j, j) * Double.BYTES, col, 0, len);
+      double m = 0;
+      for (int i = 0; i < len; i++) {
+        m = Math.max(m, Math.abs(col[i]));
+      }
+      if (!Double.isFinite(m)) {
+        for (int i = 0; i < len; i++) {
+          if (!Double.isFinite(col[i])) {
+            throw new IllegalArgumentException(what + " has a non-finite entry " + col[i] + " at (" + (j + i + 1) + ", "
+                + (j + 1) + ")");
+          }
+        }
+      }
+      max = Math.max(max, m);
+    }
+    return max;
   }
 
   /** Throws IllegalArgumentException naming the first non-finite entry, if any (all rows×cols entries). */

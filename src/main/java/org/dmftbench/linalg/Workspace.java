@@ -14,9 +14,9 @@ import java.lang.foreign.MemorySegment;
  * and the slab is then enlarged to the frame's whole demand before the next frame opens, so from the
  * second task of a kind on, nothing is allocated. The slab lives until {@link #close()}.
  *
- * <p>A draw at N = P = 1024 allocates about 40 MB; taking it fresh from the system and returning it
- * after each draw cost 7 % of the draw on this project's machine (13 ms, median of five interleaved
- * JMH rounds, results/2026-11-23-workspace-jdk25).
+ * <p>At N = P = 1024, taking a draw's memory fresh from the system and returning it after each draw
+ * cost 7 % of the draw on this project's machine (13 ms, median of five interleaved JMH rounds,
+ * results/2026-11-23-workspace-jdk25).
  *
  * <p>Not thread-safe and confined: the workspace, its frames and their segments belong to the thread
  * that created the workspace; a multi-threaded experiment gives each worker its own. One frame at a time

@@ -99,10 +99,13 @@ public final class ExactDraw {
     return times.clone();
   }
 
-  /** Generates draw {@code draw} (seed {@code seed}) in its own arena and returns its exact curve. */
+  /**
+   * Generates draw {@code draw} (seed {@code seed}) in memory of its own, freed at the end (a workspace
+   * of its own, whose first frame allocates fresh), and returns its exact curve.
+   */
   public Curve run(long seed, long draw, Route route) {
-    try (Arena arena = Arena.ofConfined()) {
-      return evaluate(arena, DrawGenerator.generate(arena, setup, seed, draw), route);
+    try (Workspace own = new Workspace()) {
+      return run(own, seed, draw, route);
     }
   }
 

@@ -1,9 +1,6 @@
 package org.dmftbench.sim;
 
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import org.dmftbench.Tuning;
 import org.dmftbench.eigen.EigenSolvers;
 import org.dmftbench.eigen.HouseholderBackTransform;
@@ -90,7 +87,7 @@ public interface SymmetricEigen {
       @Override
       public EigenBasis factor(Arena arena, DMatrix a, DMatrix b) {
         int n = a.rows();
-        double max = maxAbsLower(a);
+        double max = a.maxAbsLower("the matrix");
         if (n < 2 || max < 1e-140 || max > 1e140) {
           return fallback.factor(arena, a, b);
         }
@@ -107,37 +104,6 @@ public interface SymmetricEigen {
         return new Factored(q, z, d);
       }
     };
-  }
-
-  /**
-   * max |a_ij| over the lower triangle, column by column through a heap copy (a loop C2 vectorizes);
-   * a NaN or infinite entry, which the maximum carries through, is then located for the message.
-   *
-   * @throws IllegalArgumentException naming the first non-finite entry
-   */
-  private static double maxAbsLower(DMatrix a) {
-    int n = a.rows();
-    MemorySegment as = a.segment();
-    double[] col = new double[n];
-    double max = 0;
-    for (int j = 0; j < n; j++) {
-      int len = n - j;
-      MemorySegment.copy(as, JAVA_DOUBLE, a.index(j, j) * Double.BYTES, col, 0, len);
-      double m = 0;
-      for (int i = 0; i < len; i++) {
-        m = Math.max(m, Math.abs(col[i]));
-      }
-      if (!Double.isFinite(m)) {
-        for (int i = 0; i < len; i++) {
-          if (!Double.isFinite(col[i])) {
-            throw new IllegalArgumentException("matrix has a non-finite entry " + col[i] + " at (" + (j + i + 1) + ", "
-                + (j + 1) + ")");
-          }
-        }
-      }
-      max = Math.max(max, m);
-    }
-    return max;
   }
 
   /** An adapter over one of the project's eigensolvers (vectors mode, V explicit). */
