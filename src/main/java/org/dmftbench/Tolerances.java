@@ -99,6 +99,23 @@ public final class Tolerances {
   public static final double SIM_TRAINING_CANCELLATION = 1e-3;
 
   /**
+   * Pivot tolerance of the interpolative decomposition of the experiment's time columns X (ExactDraw):
+   * skeleton columns are chosen until every other column, scaled to unit norm, has a residual of at
+   * most this. Near the rounding floor of Householder QR on a few dozen columns (a few u), so that the
+   * reconstructed columns carry errors of the order of those of the exact product; the error actually
+   * incurred is formed explicitly and checked against {@link #SIM_TIME_SKELETON_REL}.
+   */
+  public static final double SIM_TIME_SKELETON = 1e-14;
+
+  /**
+   * A reconstructed time column is kept only where its error bound on Σλ_kΔ_k² is at most this
+   * fraction of the value (else V x_j is formed directly): 10⁻¹², four decades inside
+   * {@link #SIM_EXACT_REL} and below the digits the command line prints. At N = P = 1024, 64 times,
+   * the bound is ~2e-13 and the error seen against the direct product ~3e-15.
+   */
+  public static final double SIM_TIME_SKELETON_REL = 1e-12;
+
+  /**
    * Theory-vs-experiment acceptance at N, P in the hundreds (spec §2, issue 5): |DMFT − mean| ≤
    * SIM_AGREE_SE standard errors + SIM_AGREE_REL·DMFT. The SE term is the Monte-Carlo error, the
    * relative term the finite-size (O(1/N), O(1/P)) corrections to the typical-case theory.

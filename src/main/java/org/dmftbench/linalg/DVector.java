@@ -89,6 +89,14 @@ public final class DVector {
     MemorySegment.copy(values, 0, segment, JAVA_DOUBLE, offset * Double.BYTES, length);
   }
 
+  /** Copies {@code src} (same length) into this vector. */
+  public void copyFrom(DVector src) {
+    if (src.length != length) {
+      throw new IllegalArgumentException("length " + src.length + " != vector length " + length);
+    }
+    MemorySegment.copy(src.segment, src.offset * Double.BYTES, segment, offset * Double.BYTES, (long) length * Double.BYTES);
+  }
+
   public double[] toArray() {
     double[] out = new double[length];
     MemorySegment.copy(segment, JAVA_DOUBLE, offset * Double.BYTES, out, 0, length);

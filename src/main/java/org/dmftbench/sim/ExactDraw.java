@@ -4,10 +4,13 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import org.dmftbench.Tolerances;
+import org.dmftbench.Tuning;
 import org.dmftbench.linalg.Blas;
 import org.dmftbench.linalg.DMatrix;
 import org.dmftbench.linalg.DVector;
+import org.dmftbench.linalg.InterpolativeDecomposition;
 import org.dmftbench.linalg.Workspace;
 
 /**
@@ -269,8 +272,17 @@ public final class ExactDraw {
       }
       x.column(j).copyFrom(col);
     }
+    // E_tr from eigen-coordinates first: it needs X only, and the times where it cancels need Δ exactly
+    double[] etr = null;
+    boolean[] exact = new boolean[nt];
+    if (training) {
+      etr = trainingIdentity(data, basis.a(), x, proj.column(3).toArray());
+      for (int j = 0; j < nt; j++) {
+        exact[j] = Double.isNaN(etr[j]);
+      }
+    }
     DMatrix delta = DMatrix.allocate(arena, n, nt);
-    v.multiply(x, delta, arena);
+    double[] reconstruction = applyToTimes(arena, v, x, delta, exact);
 
     double[] lambda = setup.lambda();
     double[] d = null;
@@ -296,27 +308,19 @@ public final class ExactDraw {
         dNull = Math.max(0, trace - sumD);
       }
     }
-    if (r < n) {
-      // Null space of A: Δ_⊥(t) = e^{−γt} (I − VVᵀ) w(0) − (I − VVᵀ) w̄.
-      DVector xPerp = DVector.of(arena, data.initialWeights().toArray());
-      DVector zPerp = DVector.of(arena, data.target());
-      DMatrix vx = v.explicit(arena);
-      blas.gemv(false, -1.0, vx, m0, 1.0, xPerp);
-      blas.gemv(false, -1.0, vx, m, 1.0, zPerp);
-      for (int j = 0; j < nt; j++) {
-        DVector dj = delta.column(j);
-        blas.axpy(Math.exp(-gamma * times[j]), xPerp, dj);
-        blas.axpy(-1.0, zPerp, dj);
+    NullSpace nullSpace = r < n ? new NullSpace(arena, data, v, m0, m) : null;
+    double[] weighted = new double[nt];
+    for (int j = 0; j < nt; j++) {
+      if (nullSpace != null) {
+        nullSpace.add(delta.column(j), times[j]);
       }
+      weighted[j] = weightedSquares(lambda, delta.column(j));
     }
+    redoReconstructed(arena, v, x, delta, reconstruction, weighted, nullSpace);
 
     double[] eg = new double[nt];
     for (int j = 0; j < nt; j++) {
-      double[] dj = delta.column(j).toArray();
-      double s = 0;
-      for (int k = 0; k < n; k++) {
-        s += lambda[k] * dj[k] * dj[k];
-      }
+      double s = weighted[j];
       if (d != null) {
         double t = times[j];
         double lang = dNull * phi(2 * gamma, t);
@@ -327,9 +331,151 @@ public final class ExactDraw {
       }
       eg[j] = s + setup.tail();
     }
-
-    double[] etr = training ? trainingErrors(arena, data, basis.a(), x, proj.column(3).toArray(), delta) : null;
+    if (training) {
+      trainingResiduals(arena, data, delta, etr);
+    }
     return new Curve(eg, etr);
+  }
+
+  /** Σ_k λ_k Δ_k². */
+  private static double weightedSquares(double[] lambda, DVector delta) {
+    double[] dj = delta.toArray();
+    double s = 0;
+    for (int k = 0; k < dj.length; k++) {
+      s += lambda[k] * dj[k] * dj[k];
+    }
+    return s;
+  }
+
+  /**
+   * delta ← V·X, one column per time. The columns x_j = e^{−g t_j}∘m0 + φ(g, t_j)∘b̃ − m are smooth in
+   * t_j, so at many time points X has a small numerical rank (64 log-spaced times over five decades at
+   * N = 1024: about 34 columns reproduce the others to 1e-14 of their norms). With a column
+   * interpolative decomposition X ≈ X(:, J)·C ({@link InterpolativeDecomposition}, pivot tolerance
+   * {@link Tolerances#SIM_TIME_SKELETON}), V is applied only to the skeleton columns and to those
+   * marked {@code direct}, and every other column is Δ_j = (V X(:, J))·c_j: an n×k×n_t product instead
+   * of V applied to n_t columns (when: {@link Tuning#SIM_TIME_SKELETON_MIN_POINTS},
+   * {@link Tuning#SIM_TIME_SKELETON_MAX_FRACTION}). Returns e_j = ‖x_j − X(:, J)c_j‖ for every column,
+   * 0 where V x_j was formed directly; since V has orthonormal columns, ‖Δ_j − V x_j‖ = e_j.
+   */
+  private double[] applyToTimes(Arena arena, EigenBasis v, DMatrix x, DMatrix delta, boolean[] direct) {
+    int n = delta.rows();
+    int nt = x.cols();
+    double[] err = new double[nt];
+    InterpolativeDecomposition id = nt < Tuning.SIM_TIME_SKELETON_MIN_POINTS ? null
+        : InterpolativeDecomposition.of(x, Tolerances.SIM_TIME_SKELETON,
+            (int) (Tuning.SIM_TIME_SKELETON_MAX_FRACTION * nt), arena, blas);
+    if (id == null) {
+      v.multiply(x, delta, arena);
+      return err;
+    }
+    int[] skel = id.skeleton();
+    int k = skel.length;
+    boolean[] inSkeleton = new boolean[nt];
+    for (int j : skel) {
+      inSkeleton[j] = true;
+    }
+    int[] cols = Arrays.copyOf(skel, nt);
+    int nd = k;
+    int[] rest = new int[nt];
+    int nr = 0;
+    for (int j = 0; j < nt; j++) {
+      if (inSkeleton[j]) {
+        continue;
+      }
+      if (direct[j]) {
+        cols[nd++] = j;
+      } else {
+        rest[nr++] = j;
+      }
+    }
+    if (nd > 0) {
+      int[] directCols = Arrays.copyOf(cols, nd);
+      DMatrix vx = DMatrix.allocateUninitialized(arena, n, nd);
+      v.multiply(InterpolativeDecomposition.gatherColumns(x, directCols, arena), vx, arena);
+      for (int q = 0; q < nd; q++) {
+        delta.column(directCols[q]).copyFrom(vx.column(q));
+      }
+      if (nr > 0 && k > 0) {
+        double[][] c = id.coefficients();
+        DMatrix cr = DMatrix.allocateUninitialized(arena, k, nr);
+        for (int q = 0; q < nr; q++) {
+          for (int i = 0; i < k; i++) {
+            cr.set(i, q, c[i][rest[q]]);
+          }
+        }
+        DMatrix out = DMatrix.allocateUninitialized(arena, n, nr);
+        blas.gemm(false, false, 1.0, vx.view(0, 0, n, k), cr, 0.0, out);
+        for (int q = 0; q < nr; q++) {
+          delta.column(rest[q]).copyFrom(out.column(q));
+        }
+      }
+    }
+    for (int q = 0; q < nr; q++) {
+      err[rest[q]] = id.error(rest[q]);
+    }
+    return err;
+  }
+
+  /**
+   * Where a reconstructed column's error could show in E_g, forms it directly. With
+   * e = ‖Λ^{1/2}(Δ_j − Δ̂_j)‖ ≤ √λ_max·e_j and s = ‖Λ^{1/2}Δ̂_j‖², the exact Σλ_kΔ_k² lies within
+   * e(2√s + e) of s; a time whose bound exceeds {@link Tolerances#SIM_TIME_SKELETON_REL}·s gets V x_j
+   * formed directly (one product for all such times).
+   */
+  private void redoReconstructed(Arena arena, EigenBasis v, DMatrix x, DMatrix delta, double[] err,
+                                 double[] weighted, NullSpace nullSpace) {
+    double lamMax = 0;
+    for (double l : setup.lambda()) {
+      lamMax = Math.max(lamMax, l);
+    }
+    double root = Math.sqrt(lamMax);
+    int nt = x.cols();
+    int[] redo = new int[nt];
+    int count = 0;
+    for (int j = 0; j < nt; j++) {
+      double e = root * err[j];
+      if (e > 0 && !(e * (2 * Math.sqrt(weighted[j]) + e) <= Tolerances.SIM_TIME_SKELETON_REL * weighted[j])) {
+        redo[count++] = j;
+      }
+    }
+    if (count == 0) {
+      return;
+    }
+    int[] cols = Arrays.copyOf(redo, count);
+    DMatrix vx = DMatrix.allocateUninitialized(arena, delta.rows(), count);
+    v.multiply(InterpolativeDecomposition.gatherColumns(x, cols, arena), vx, arena);
+    double[] lambda = setup.lambda();
+    for (int q = 0; q < count; q++) {
+      DVector dj = delta.column(cols[q]);
+      dj.copyFrom(vx.column(q));
+      if (nullSpace != null) {
+        nullSpace.add(dj, times[cols[q]]);
+      }
+      weighted[cols[q]] = weightedSquares(lambda, dj);
+    }
+  }
+
+  /**
+   * The part of Δ(t) in the null space of A (dual route, r &lt; n):
+   * Δ_⊥(t) = e^{−γt} (I − VVᵀ) w(0) − (I − VVᵀ) w̄.
+   */
+  private final class NullSpace {
+    private final DVector xPerp;
+    private final DVector zPerp;
+
+    NullSpace(Arena arena, DrawGenerator.Data data, EigenBasis v, DVector m0, DVector m) {
+      xPerp = DVector.of(arena, data.initialWeights().toArray());
+      zPerp = DVector.of(arena, data.target());
+      DMatrix vx = v.explicit(arena);
+      blas.gemv(false, -1.0, vx, m0, 1.0, xPerp);
+      blas.gemv(false, -1.0, vx, m, 1.0, zPerp);
+    }
+
+    void add(DVector delta, double t) {
+      blas.axpy(Math.exp(-setup.decay() * t), xPerp, delta);
+      blas.axpy(-1.0, zPerp, delta);
+    }
   }
 
   /**
@@ -340,10 +486,9 @@ public final class ExactDraw {
    * </pre>
    * O(r) per time instead of a P×N product per time. Near interpolation the three terms cancel: where
    * the sum falls below {@link Tolerances#SIM_TRAINING_CANCELLATION} times the sum of their magnitudes,
-   * that time's residual ΦΔ_j − ε is formed instead (one product for all such times).
+   * this leaves NaN, and {@link #trainingResiduals} forms that time's residual ΦΔ_j − ε instead.
    */
-  private double[] trainingErrors(Arena arena, DrawGenerator.Data data, double[] a, DMatrix x, double[] ct,
-                                  DMatrix delta) {
+  private double[] trainingIdentity(DrawGenerator.Data data, double[] a, DMatrix x, double[] ct) {
     int p = setup.samples();
     int r = a.length;
     int nt = times.length;
@@ -354,8 +499,6 @@ public final class ExactDraw {
     }
     e0 /= p;
     double[] etr = new double[nt];
-    int[] redo = new int[nt];
-    int nRedo = 0;
     double[] xj = new double[r];
     for (int j = 0; j < nt; j++) {
       MemorySegment.copy(x.segment(), JAVA_DOUBLE, x.index(0, j) * Double.BYTES, xj, 0, r);
@@ -366,27 +509,38 @@ public final class ExactDraw {
         cross += ct[i] * xj[i];
       }
       double e = quad - 2 * cross + e0;
-      if (e >= Tolerances.SIM_TRAINING_CANCELLATION * (quad + 2 * Math.abs(cross) + e0)) {
-        etr[j] = e;
-      } else {
+      etr[j] = e >= Tolerances.SIM_TRAINING_CANCELLATION * (quad + 2 * Math.abs(cross) + e0) ? e : Double.NaN;
+    }
+    return etr;
+  }
+
+  /**
+   * The times {@link #trainingIdentity} left NaN, whose Δ_j were formed directly: E_tr = ‖ΦΔ_j − ε‖²/P,
+   * one product for all of them.
+   */
+  private void trainingResiduals(Arena arena, DrawGenerator.Data data, DMatrix delta, double[] etr) {
+    int nt = etr.length;
+    int[] redo = new int[nt];
+    int nRedo = 0;
+    for (int j = 0; j < nt; j++) {
+      if (Double.isNaN(etr[j])) {
         redo[nRedo++] = j;
       }
     }
-    if (nRedo > 0) {
-      int n = setup.modes();
-      DMatrix cols = DMatrix.allocate(arena, n, nRedo);
-      DMatrix res = DMatrix.allocate(arena, p, nRedo);
-      for (int q = 0; q < nRedo; q++) {
-        MemorySegment.copy(delta.segment(), delta.index(0, redo[q]) * Double.BYTES, cols.segment(),
-            cols.index(0, q) * Double.BYTES, (long) n * Double.BYTES);
-        res.column(q).copyFrom(eps);
-      }
-      blas.gemm(false, false, 1.0, data.phi(), cols, -1.0, res);
-      for (int q = 0; q < nRedo; q++) {
-        double nr = blas.nrm2(res.column(q));
-        etr[redo[q]] = nr * nr / p;
-      }
+    if (nRedo == 0) {
+      return;
     }
-    return etr;
+    int p = setup.samples();
+    double[] eps = data.noise().toArray();
+    DMatrix cols = InterpolativeDecomposition.gatherColumns(delta, Arrays.copyOf(redo, nRedo), arena);
+    DMatrix res = DMatrix.allocate(arena, p, nRedo);
+    for (int q = 0; q < nRedo; q++) {
+      res.column(q).copyFrom(eps);
+    }
+    blas.gemm(false, false, 1.0, data.phi(), cols, -1.0, res);
+    for (int q = 0; q < nRedo; q++) {
+      double nr = blas.nrm2(res.column(q));
+      etr[redo[q]] = nr * nr / p;
+    }
   }
 }

@@ -20,6 +20,16 @@ class ExactDrawTest {
   /** Shorter horizon for the Langevin case, whose reference integrates an N×N matrix ODE. */
   private static final double[] TIMES_LANGEVIN = {0, 0.1, 1, 5, 12};
   private static final double STEP = 1e-3;
+  /** Enough time points for the curve to apply V to a skeleton of its time columns only (see ExactDraw). */
+  private static final double[] MANY_TIMES = logSpaced(0.1, 1e4, 64);
+
+  private static double[] logSpaced(double from, double to, int count) {
+    double[] t = new double[count];
+    for (int j = 0; j < count; j++) {
+      t[j] = from * Math.pow(to / from, j / (count - 1.0));
+    }
+    return t;
+  }
 
   /** The training ODE dw/dt = −Hw + b of a draw: H = ΦᵀΦ/P + γI, b = Φᵀy/P, by plain loops. */
   private record Flow(double[][] h, double[] b) {
@@ -299,8 +309,7 @@ class ExactDrawTest {
   @Test
   void sameDrawGivesTheSameBitsWhileTheJitCompiles() {
     SimSetup s = SimSetup.powerLaw(96, 96, 96, 0.5, 0.5, 1, 1, 0.1, 1e-3, 0, 0);
-    double[] times = {0.1, 1, 10, 100, 1000};
-    ExactDraw exact = new ExactDraw(s, times, SymmetricEigen.standard());
+    ExactDraw exact = new ExactDraw(s, MANY_TIMES, SymmetricEigen.standard());
     ExactDraw.Curve first = exact.run(7, 3, ExactDraw.Route.PRIMAL);
     for (int rep = 0; rep < 200; rep++) {
       ExactDraw.Curve c = exact.run(7, 3, ExactDraw.Route.PRIMAL);
@@ -328,16 +337,88 @@ class ExactDrawTest {
         for (int round = 0; round < 2; round++) {
           for (SimSetup s : setups) {
             for (ExactDraw.Route route : new ExactDraw.Route[] {ExactDraw.Route.PRIMAL, ExactDraw.Route.AUTO}) {
-              ExactDraw exact = new ExactDraw(s, TIMES, SymmetricEigen.standard());
-              ExactDraw.Curve fresh = exact.run(11, round, route);
-              ExactDraw.Curve reused = exact.run(ws, 11, round, route);
-              String what = s + " " + route + " round " + round;
-              assertTrue(java.util.Arrays.equals(fresh.generalization(), reused.generalization()), what);
-              assertTrue(java.util.Arrays.equals(fresh.training(), reused.training()), what);
+              for (double[] times : new double[][] {TIMES, MANY_TIMES}) {
+                ExactDraw exact = new ExactDraw(s, times, SymmetricEigen.standard());
+                ExactDraw.Curve fresh = exact.run(11, round, route);
+                ExactDraw.Curve reused = exact.run(ws, 11, round, route);
+                String what = s + " " + route + " round " + round + ", " + times.length + " times";
+                assertTrue(java.util.Arrays.equals(fresh.generalization(), reused.generalization()), what);
+                assertTrue(java.util.Arrays.equals(fresh.training(), reused.training()), what);
+              }
             }
           }
         }
       }
+    }
+  }
+
+  /**
+   * With many time points the curve applies V only to a skeleton of its time columns X and rebuilds
+   * the others (ExactDraw, an interpolative decomposition): every regime and route must give, at every
+   * time, what the same draw gives with that time alone (one column, V applied to it directly), E_g to
+   * twice {@link Tolerances#SIM_TIME_SKELETON_REL} (the bound ExactDraw enforces, plus the rounding of
+   * two differently shaped products, ~1e-15), E_tr to {@link Tolerances#SIM_EXACT_REL} (its times near
+   * interpolation, where it is formed from Δ, have Δ formed directly). The last setup reaches
+   * interpolation (P &lt; N, no weight decay) so that E_tr's residual fallback runs on the reused path.
+   * That the path is taken: X of the first setup, from Commons Math's eigenvectors, decomposes.
+   */
+  @Test
+  void manyTimesAgreeWithEachTimeAlone() {
+    SimSetup[] setups = {
+      SimSetup.powerLaw(120, 120, 120, 0.5, 0.5, 1, 1, 0.1, 1e-3, 0, 0),
+      SimSetup.powerLaw(90, 60, 180, 0.5, 0.5, 1, 1, 0.1, 1e-2, 0, 0.3),
+      SimSetup.powerLaw(40, 30, 40, 0.5, 0.5, 1, 1, 0.05, 5e-2, 1e-2, 0.2),
+      SimSetup.powerLaw(80, 50, 80, 0.5, 0.5, 1, 1, 0.1, 0, 0, 0.3),
+    };
+    double[][] timeSets = {MANY_TIMES, MANY_TIMES, MANY_TIMES, logSpaced(0.1, 1e7, 48)};
+    for (int q = 0; q < setups.length; q++) {
+      SimSetup s = setups[q];
+      double[] times = timeSets[q];
+      for (ExactDraw.Route route : new ExactDraw.Route[] {ExactDraw.Route.PRIMAL, ExactDraw.Route.AUTO}) {
+        ExactDraw.Curve all = new ExactDraw(s, times, SymmetricEigen.standard()).run(5, 1, route);
+        for (int j = 0; j < times.length; j++) {
+          ExactDraw.Curve one = new ExactDraw(s, new double[] {times[j]}, SymmetricEigen.standard()).run(5, 1, route);
+          String what = s + " " + route + " at t = " + times[j];
+          double eg = one.generalization()[0];
+          assertEquals(eg, all.generalization()[j], 2 * Tolerances.SIM_TIME_SKELETON_REL * eg, "E_g " + what);
+          if (s.temperature() == 0) {
+            // below 1e-9 of its initial value E_tr = ‖ΦΔ − ε‖²/P is at its rounding floor (terms of
+            // the size of ‖ε‖² cancel), where two differently shaped products differ in relative terms
+            double etr = one.training()[0];
+            double floor = 1e-9 * all.training()[0];
+            assertEquals(etr, all.training()[j], Tolerances.SIM_EXACT_REL * Math.max(etr, floor), "E_tr " + what);
+          }
+        }
+      }
+    }
+    try (Arena arena = Arena.ofConfined()) {
+      SimSetup s = setups[0];
+      DrawGenerator.Data d = DrawGenerator.generate(arena, s, 5, 1);
+      Flow flow = Flow.of(s, d);
+      int n = s.modes();
+      org.apache.commons.math3.linear.EigenDecomposition eig =
+          new org.apache.commons.math3.linear.EigenDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(flow.h()));
+      double[][] v = eig.getV().getData();
+      double[] g = eig.getRealEigenvalues();
+      double[] wbar = d.target();
+      double[][] x = new double[n][MANY_TIMES.length];
+      for (int i = 0; i < n; i++) {
+        double m = 0;
+        double bt = 0;
+        for (int k = 0; k < n; k++) {
+          m += v[k][i] * wbar[k];
+          bt += v[k][i] * flow.b()[k];
+        }
+        for (int j = 0; j < MANY_TIMES.length; j++) {
+          x[i][j] = ExactDraw.phi(g[i], MANY_TIMES[j]) * bt - m;
+        }
+      }
+      org.dmftbench.linalg.InterpolativeDecomposition id = org.dmftbench.linalg.InterpolativeDecomposition.of(
+          org.dmftbench.linalg.DMatrix.of(arena, x), Tolerances.SIM_TIME_SKELETON,
+          (int) (org.dmftbench.Tuning.SIM_TIME_SKELETON_MAX_FRACTION * MANY_TIMES.length), arena,
+          org.dmftbench.linalg.Blas.get());
+      assertTrue(id != null && MANY_TIMES.length >= org.dmftbench.Tuning.SIM_TIME_SKELETON_MIN_POINTS,
+          "the time columns of the first setup must take the skeleton path");
     }
   }
 }
