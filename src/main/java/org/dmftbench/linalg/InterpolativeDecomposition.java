@@ -57,6 +57,7 @@ public final class InterpolativeDecomposition {
       vn2[j] = vn1[j];
     }
     double tol3z = Math.sqrt(0x1p-53);
+    DVector row = DVector.allocate(arena, Math.max(n, 1));
     int k = 0;
     int steps = Math.min(m, n);
     for (; k < steps; k++) {
@@ -86,26 +87,32 @@ public final class InterpolativeDecomposition {
       double alpha = head.get(0);
       double xnorm = blas.nrm2(tail);
       double tau = 0;
+      double beta = alpha;
       if (xnorm != 0) {
-        double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+        beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
         tau = (beta - alpha) / beta;
         blas.scal(1.0 / (alpha - beta), tail);
         head.set(0, beta);
       }
+      // the other columns: W(k.., k+1..) ← H·W(k.., k+1..) = W − v·(τ vᵀW), a gemv and a rank-1 update
+      int rest = n - k - 1;
+      if (tau != 0 && rest > 0) {
+        DMatrix trailing = w.view(k, k + 1, m - k, rest);
+        DVector vtw = row.slice(0, rest);
+        head.set(0, 1.0);
+        blas.gemv(true, tau, trailing, head, 0.0, vtw);
+        blas.gemm(false, false, -1.0, DMatrix.wrap(head.segment(), head.offset(), m - k, 1, m - k),
+            DMatrix.wrap(vtw.segment(), vtw.offset(), 1, rest, 1), 1.0, trailing);
+        head.set(0, beta);
+      }
+      // LAPACK's guarded downdate of the remaining column norms, recomputed where it would cancel
       for (int j = k + 1; j < n; j++) {
-        DVector cj = w.column(j).slice(k, m - k);
-        DVector cjTail = cj.slice(1, m - k - 1);
-        if (tau != 0) {
-          double s = tau * (cj.get(0) + blas.dot(tail, cjTail));
-          cj.set(0, cj.get(0) - s);
-          blas.axpy(-s, tail, cjTail);
-        }
         if (vn1[j] != 0) {
-          double r = Math.abs(cj.get(0)) / vn1[j];
+          double r = Math.abs(w.get(k, j)) / vn1[j];
           double temp = Math.max(0.0, (1.0 + r) * (1.0 - r));
           double ratio = vn1[j] / vn2[j];
           if (temp * ratio * ratio <= tol3z) {
-            vn1[j] = blas.nrm2(cjTail);
+            vn1[j] = blas.nrm2(w.column(j).slice(k + 1, m - k - 1));
             vn2[j] = vn1[j];
           } else {
             vn1[j] *= Math.sqrt(temp);
