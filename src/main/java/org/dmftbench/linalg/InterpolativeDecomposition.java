@@ -36,16 +36,21 @@ public final class InterpolativeDecomposition {
   public static InterpolativeDecomposition of(DMatrix x, double tolerance, int maxRank, Arena arena, Blas blas) {
     int m = x.rows();
     int n = x.cols();
-    DMatrix w = DMatrix.allocateUninitialized(arena, m, n);
-    w.copyFrom(x);
+    // the columns on the heap, scaled to unit norm: pivoting swaps references, and the reflector
+    // updates are short loops over one column at a time, which stays in L1 between its dot and axpy
+    double[][] w = new double[n][];
     double[] norm = new double[n];
     for (int j = 0; j < n; j++) {
-      norm[j] = blas.nrm2(w.column(j));
+      norm[j] = blas.nrm2(x.column(j));
       if (!Double.isFinite(norm[j])) {
         return null;
       }
+      w[j] = x.column(j).toArray();
       if (norm[j] > 0) {
-        blas.scal(1.0 / norm[j], w.column(j));
+        double inv = 1.0 / norm[j];
+        for (int i = 0; i < m; i++) {
+          w[j][i] *= inv;
+        }
       }
     }
     int[] perm = new int[n];
@@ -57,7 +62,6 @@ public final class InterpolativeDecomposition {
       vn2[j] = vn1[j];
     }
     double tol3z = Math.sqrt(0x1p-53);
-    DVector row = DVector.allocate(arena, Math.max(n, 1));
     int k = 0;
     int steps = Math.min(m, n);
     for (; k < steps; k++) {
@@ -74,45 +78,45 @@ public final class InterpolativeDecomposition {
         return null;
       }
       if (p != k) {
-        swapColumns(w, p, k);
+        double[] tw = w[p];
+        w[p] = w[k];
+        w[k] = tw;
         int ti = perm[p];
         perm[p] = perm[k];
         perm[k] = ti;
         vn1[p] = vn1[k];
         vn2[p] = vn2[k];
       }
-      // Householder reflector H = I − τ v vᵀ with v = [1; w(k+1.., k)] making w(k.., k) = [β; 0]
-      DVector head = w.column(k).slice(k, m - k);
-      DVector tail = head.slice(1, m - k - 1);
-      double alpha = head.get(0);
-      double xnorm = blas.nrm2(tail);
+      // Householder reflector H = I − τ v vᵀ with v = [1; w_k(k+1..)] making w_k(k..) = [β; 0]
+      double[] v = w[k];
+      double alpha = v[k];
+      double xnorm = Math.sqrt(dot(v, v, k + 1, m));
       double tau = 0;
-      double beta = alpha;
       if (xnorm != 0) {
-        beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+        double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
         tau = (beta - alpha) / beta;
-        blas.scal(1.0 / (alpha - beta), tail);
-        head.set(0, beta);
+        double scale = 1.0 / (alpha - beta);
+        for (int i = k + 1; i < m; i++) {
+          v[i] *= scale;
+        }
+        v[k] = beta;
       }
-      // the other columns: W(k.., k+1..) ← H·W(k.., k+1..) = W − v·(τ vᵀW), a gemv and a rank-1 update
-      int rest = n - k - 1;
-      if (tau != 0 && rest > 0) {
-        DMatrix trailing = w.view(k, k + 1, m - k, rest);
-        DVector vtw = row.slice(0, rest);
-        head.set(0, 1.0);
-        blas.gemv(true, tau, trailing, head, 0.0, vtw);
-        blas.gemm(false, false, -1.0, DMatrix.wrap(head.segment(), head.offset(), m - k, 1, m - k),
-            DMatrix.wrap(vtw.segment(), vtw.offset(), 1, rest, 1), 1.0, trailing);
-        head.set(0, beta);
-      }
-      // LAPACK's guarded downdate of the remaining column norms, recomputed where it would cancel
       for (int j = k + 1; j < n; j++) {
+        double[] c = w[j];
+        if (tau != 0) {
+          double s = tau * (c[k] + dot(v, c, k + 1, m));
+          c[k] -= s;
+          for (int i = k + 1; i < m; i++) {
+            c[i] = Math.fma(-s, v[i], c[i]);
+          }
+        }
+        // LAPACK's guarded downdate of the column norm, recomputed where it would cancel
         if (vn1[j] != 0) {
-          double r = Math.abs(w.get(k, j)) / vn1[j];
+          double r = Math.abs(c[k]) / vn1[j];
           double temp = Math.max(0.0, (1.0 + r) * (1.0 - r));
           double ratio = vn1[j] / vn2[j];
           if (temp * ratio * ratio <= tol3z) {
-            vn1[j] = blas.nrm2(w.column(j).slice(k + 1, m - k - 1));
+            vn1[j] = Math.sqrt(dot(c, c, k + 1, m));
             vn2[j] = vn1[j];
           } else {
             vn1[j] *= Math.sqrt(temp);
@@ -125,11 +129,11 @@ public final class InterpolativeDecomposition {
     for (int q = k; q < n; q++) {
       double[] t = new double[k];
       for (int i = k - 1; i >= 0; i--) {
-        double s = w.get(i, q);
+        double s = w[q][i];
         for (int l = i + 1; l < k; l++) {
-          s -= w.get(i, l) * t[l];
+          s -= w[l][i] * t[l];
         }
-        t[i] = s / w.get(i, i);
+        t[i] = s / w[i][i];
       }
       int col = perm[q];
       for (int i = 0; i < k; i++) {
@@ -141,6 +145,25 @@ public final class InterpolativeDecomposition {
       c[i][skel[i]] = 1.0;
     }
     return new InterpolativeDecomposition(skel, c, residuals(x, skel, c, arena, blas));
+  }
+
+  /** Σ a_i b_i over [from, to), four partial sums (a fixed order: the same bits on every run). */
+  private static double dot(double[] a, double[] b, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      s0 = Math.fma(a[i], b[i], s0);
+      s1 = Math.fma(a[i + 1], b[i + 1], s1);
+      s2 = Math.fma(a[i + 2], b[i + 2], s2);
+      s3 = Math.fma(a[i + 3], b[i + 3], s3);
+    }
+    for (; i < to; i++) {
+      s0 = Math.fma(a[i], b[i], s0);
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** ‖x_j − X(:, J)c_j‖ for every column, formed explicitly (0 on the skeleton). */
@@ -180,12 +203,6 @@ public final class InterpolativeDecomposition {
       out.column(q).copyFrom(x.column(cols[q]));
     }
     return out.view(0, 0, x.rows(), cols.length);
-  }
-
-  private static void swapColumns(DMatrix w, int a, int b) {
-    double[] ca = w.column(a).toArray();
-    w.column(a).copyFrom(w.column(b));
-    w.column(b).copyFrom(ca);
   }
 
   /** The skeleton J: the indices of the columns kept, in pivot order. */
