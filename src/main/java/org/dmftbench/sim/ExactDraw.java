@@ -231,9 +231,38 @@ public final class ExactDraw {
     return a;
   }
 
-  /** φ(g, t) = (1 − e^{−gt})/g, continuous at g = 0 where it is t. */
+  /**
+   * φ(g, t) = (1 − e^{−gt})/g for g ≥ 0, continuous at g = 0 where it is t: t·φ₁(gt) below gt = 1/2,
+   * where 1 − e^{−gt} would cancel, and (1 − e^{−gt})/g above.
+   */
   static double phi(double g, double t) {
-    return g == 0 ? t : -Math.expm1(-g * t) / g;
+    double x = g * t;
+    return x < 0.5 ? t * phi1(x) : (1 - Math.exp(-x)) / g;
+  }
+
+  /** 1/(n+1)!, n = 0..15: the Taylor coefficients of φ₁. */
+  private static final double[] PHI1 = new double[16];
+
+  static {
+    double factorial = 1;
+    for (int n = 0; n < PHI1.length; n++) {
+      factorial *= n + 1; // exact: 16! < 2⁵³
+      PHI1[n] = 1 / factorial;
+    }
+  }
+
+  /**
+   * φ₁(x) = (1 − e^{−x})/x = Σ_n (−x)ⁿ/(n+1)! for 0 ≤ x &lt; 1/2 by Horner's rule on 16 terms: the
+   * first omitted term is below 0.5¹⁶/17! ≈ 4e-20, and the alternating, decreasing terms keep the
+   * rounding error to a few units in the last place. Several times cheaper than expm1 (not an
+   * intrinsic), which the curve needed for most of its r·n_t entries (small eigenvalues, early times).
+   */
+  static double phi1(double x) {
+    double p = PHI1[15];
+    for (int n = 14; n >= 0; n--) {
+      p = Math.fma(p, -x, PHI1[n]);
+    }
+    return p;
   }
 
   private Curve curve(Arena arena, DrawGenerator.Data data, Basis basis) {
@@ -266,8 +295,8 @@ public final class ExactDraw {
       for (int i = 0; i < r; i++) {
         double gt = g[i] * t;
         double e = Math.exp(-gt);
-        // φ = (1 − e)/g; below gt = 1/2 the subtraction would cancel, so expm1 there
-        double ph = gt < 0.5 ? phi(g[i], t) : (1 - e) / g[i];
+        // φ = (1 − e)/g; below gt = 1/2 the subtraction would cancel, so the series there
+        double ph = gt < 0.5 ? t * phi1(gt) : (1 - e) / g[i];
         col[i] = e * m0v[i] + ph * btv[i] - mv[i];
       }
       x.column(j).copyFrom(col);

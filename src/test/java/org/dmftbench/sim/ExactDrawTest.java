@@ -421,4 +421,24 @@ class ExactDrawTest {
           "the time columns of the first setup must take the skeleton path");
     }
   }
+
+  /**
+   * φ(g, t) = (1 − e^{−gt})/g against −expm1(−gt)/g (StrictMath, within 1 ulp, then one rounded
+   * division): within 4 units of u on both sides of the switch at gt = 1/2, and t at g = 0.
+   */
+  @Test
+  void phiMatchesExpm1() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    double worst = 0;
+    for (int q = 1; q < 200_000; q++) {
+      double x = q < 100_000 ? q * 1e-5 : Math.pow(10, -20 + 21 * rng.nextDouble());
+      double t = Math.pow(10, -3 + 8 * rng.nextDouble());
+      double g = x / t;
+      double ref = -StrictMath.expm1(-g * t) / g;
+      worst = Math.max(worst, Math.abs(ExactDraw.phi(g, t) - ref) / ref);
+    }
+    assertTrue(worst <= 4 * Tolerances.U, "max relative difference " + worst);
+    assertEquals(7.5, ExactDraw.phi(0, 7.5));
+    assertEquals(1.0, ExactDraw.phi1(0));
+  }
 }
