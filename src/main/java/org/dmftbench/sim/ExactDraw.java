@@ -70,16 +70,31 @@ public final class ExactDraw {
   private final double[] times;
   private final SymmetricEigen eigen;
   private final Blas blas;
+  private final boolean skeleton;
 
   public ExactDraw(SimSetup setup, double[] times, SymmetricEigen eigen) {
     this(setup, times, eigen, Blas.get());
   }
 
   public ExactDraw(SimSetup setup, double[] times, SymmetricEigen eigen, Blas blas) {
+    this(setup, checkTimes(times), eigen, blas, true);
+  }
+
+  private ExactDraw(SimSetup setup, double[] times, SymmetricEigen eigen, Blas blas, boolean skeleton) {
     this.setup = setup;
-    this.times = checkTimes(times);
+    this.times = times;
     this.eigen = eigen;
     this.blas = blas;
+    this.skeleton = skeleton;
+  }
+
+  /**
+   * The same draws with V applied to every time column (no interpolative decomposition of the time
+   * columns, see {@link #applyToTimes}): a reference for tests and benchmarks, and the cost the
+   * decomposition saves.
+   */
+  public ExactDraw everyTimeDirect() {
+    return new ExactDraw(setup, times, eigen, blas, false);
   }
 
   static double[] checkTimes(double[] times) {
@@ -391,7 +406,7 @@ public final class ExactDraw {
     int n = delta.rows();
     int nt = x.cols();
     double[] err = new double[nt];
-    InterpolativeDecomposition id = nt < Tuning.SIM_TIME_SKELETON_MIN_POINTS ? null
+    InterpolativeDecomposition id = !skeleton || nt < Tuning.SIM_TIME_SKELETON_MIN_POINTS ? null
         : InterpolativeDecomposition.of(x, Tolerances.SIM_TIME_SKELETON,
             (int) (Tuning.SIM_TIME_SKELETON_MAX_FRACTION * nt), arena, blas);
     if (id == null) {

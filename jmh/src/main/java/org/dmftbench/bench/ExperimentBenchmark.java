@@ -41,13 +41,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code draw}: one whole draw — generate Φ, y, w(0); form A; solve; evaluate E_g and E_tr at
  *       64 times — in the thread's reused {@link Workspace}, as the experiment runs draws;</li>
  *   <li>{@code drawFreshMemory}: the same with the draw's memory from a fresh confined arena;</li>
+ *   <li>{@code drawEveryTimeDirect}: the same with V applied to all 64 time columns, not only to the
+ *       skeleton of their interpolative decomposition;</li>
  *   <li>{@code drawsTwoThreads}: draws per second with two threads (score in ops/s, both threads);</li>
  *   <li>{@code generate}, {@code syrkPlusFactor}: phases of a draw (data; syrk + reduction + the
  *       divide-and-conquer tree + Q's compact WY blocks, no Z formed).</li>
  * </ul>
  * Checked once per trial: syrk against gemm (entry-wise, relative to n·u·(|Φ|ᵀ|Φ|)_ij/P), the values
  * against the vectors-mode values, and the draw's E_g(t) against the same draw with the other
- * tridiagonal algorithm (QL with rotations instead of divide and conquer, relative).
+ * tridiagonal algorithm (QL with rotations instead of divide and conquer, V formed, and applied to
+ * every time column: no interpolative decomposition), relative.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -67,6 +70,7 @@ public class ExperimentBenchmark {
   private DMatrix phi;
   private DMatrix a;
   private ExactDraw exact;
+  private ExactDraw direct;
   private SymmetricEigenSolver solver;
   private final AtomicLong drawIndex = new AtomicLong();
 
@@ -79,9 +83,10 @@ public class ExperimentBenchmark {
     }
     solver = EigenSolvers.standard();
     exact = new ExactDraw(setup, times, SymmetricEigen.standard());
+    direct = exact.everyTimeDirect();
     String bench = params.getBenchmark();
     boolean wholeDraws = bench.endsWith(".draw") || bench.endsWith(".drawFreshMemory")
-        || bench.endsWith(".drawsTwoThreads");
+        || bench.endsWith(".drawsTwoThreads") || bench.endsWith(".drawEveryTimeDirect");
     if (!wholeDraws && !bench.endsWith(".generate")) {
       // only the phases that take Φ and A as given get them from this arena, confined like the
       // arenas of whole draws and of the solvers' scratch: a JVM that runs the same code on both
@@ -118,14 +123,15 @@ public class ExperimentBenchmark {
       Accuracy.check(params, "max |values - vectors-mode values| / (n u max|lambda|)",
           err / (n * Tolerances.U * max), Tolerances.LAPACK_TEST_RATIO);
     } else {
-      double[] eg = exact.run(1, 0, ExactDraw.Route.AUTO).generalization();
-      double[] ref = new ExactDraw(setup, times, SymmetricEigen.of(EigenSolvers.householderQL()))
+      double[] eg = (bench.endsWith(".drawEveryTimeDirect") ? direct : exact).run(1, 0, ExactDraw.Route.AUTO)
+          .generalization();
+      double[] ref = new ExactDraw(setup, times, SymmetricEigen.of(EigenSolvers.householderQL())).everyTimeDirect()
           .run(1, 0, ExactDraw.Route.AUTO).generalization();
       double rel = 0;
       for (int j = 0; j < TIME_POINTS; j++) {
         rel = Math.max(rel, Math.abs(eg[j] - ref[j]) / ref[j]);
       }
-      Accuracy.check(params, "max_t |E_g - E_g(QL route)| / E_g", rel, Tolerances.SIM_EXACT_REL);
+      Accuracy.check(params, "max_t |E_g - E_g(QL route, V on every time)| / E_g", rel, Tolerances.SIM_EXACT_REL);
     }
   }
 
@@ -213,6 +219,15 @@ public class ExperimentBenchmark {
   @Benchmark
   public double[] draw(ThreadWorkspace ws) {
     return exact.run(ws.workspace, 1, drawIndex.getAndIncrement(), ExactDraw.Route.AUTO).generalization();
+  }
+
+  /**
+   * A draw with V applied to all 64 time columns instead of the skeleton of their interpolative
+   * decomposition (ExactDraw#everyTimeDirect): what the decomposition saves.
+   */
+  @Benchmark
+  public double[] drawEveryTimeDirect(ThreadWorkspace ws) {
+    return direct.run(ws.workspace, 1, drawIndex.getAndIncrement(), ExactDraw.Route.AUTO).generalization();
   }
 
   /** A draw whose memory comes from a fresh confined arena and goes back to the system at its end. */
