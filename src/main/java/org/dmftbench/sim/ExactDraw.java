@@ -30,7 +30,9 @@ import org.dmftbench.linalg.Workspace;
  * dC/dt = −HC − CH + 2T I.
  *
  * <p>Route to the t-dependent part: the n_t vectors u(t_j) − m are the columns of an r×n_t matrix
- * X, and Δ = V X is applied once to all times together; with the primal route V = QZ stays factored
+ * X, and Δ = V X is applied once to all times together (with many times, to the skeleton columns of
+ * X's interpolative decomposition only, the others rebuilt from them with a checked error bound: see
+ * {@link #applyToTimes}); with the primal route V = QZ stays factored
  * ({@link SymmetricEigen#standard()}): V X = Q(Z X), a gemm and a blocked reflector application,
  * O(N² n_t), and the projections are Zᵀ(Qᵀ[w̄, w(0), b]). So the whole curve costs the
  * tridiagonal reduction, the tridiagonal eigenvectors Z, and O(N² n_t) — no back-transformation.
