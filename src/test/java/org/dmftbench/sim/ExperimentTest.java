@@ -52,6 +52,17 @@ class ExperimentTest {
     for (int j = 0; j < TIMES.length; j++) {
       assertEquals(one.meanGeneralization()[j], a.meanGeneralization()[j], 1e-12 * one.meanGeneralization()[j]);
     }
+    // with enough times for V to go through the skeleton of the time columns, too
+    double[] many = new double[40];
+    for (int j = 0; j < many.length; j++) {
+      many[j] = 0.1 * Math.pow(1e5, j / (many.length - 1.0));
+    }
+    ExactDraw skeleton = new ExactDraw(s, many, SymmetricEigen.standard());
+    CurveStats c = new Experiment(skeleton, 7, ExactDraw.Route.AUTO).run(6, 1, null).stats();
+    CurveStats d = new Experiment(skeleton, 7, ExactDraw.Route.AUTO).run(6, 2, null).stats();
+    assertArrayEquals(c.meanGeneralization(), d.meanGeneralization(), 0.0);
+    assertArrayEquals(c.seGeneralization(), d.seGeneralization(), 0.0);
+    assertArrayEquals(c.meanTraining(), d.meanTraining(), 0.0);
     // The data themselves are bit-identical: they depend on (seed, draw) only.
     try (Arena arena = Arena.ofConfined()) {
       assertArrayEquals(DrawGenerator.generate(arena, s, 7, 3).labels().toArray(),
