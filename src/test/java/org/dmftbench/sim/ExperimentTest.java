@@ -22,6 +22,16 @@ class ExperimentTest {
 
   private static final double[] TIMES = {1e-1, 1, 10, 100, 1e3, 1e4};
 
+  /** Six draws (seed 7) on one thread and on two: the same bits; returns the statistics. */
+  private static CurveStats sameOnOneAndTwoThreads(ExactDraw ex) {
+    CurveStats one = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 1, null).stats();
+    CurveStats two = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 2, null).stats();
+    assertArrayEquals(one.meanGeneralization(), two.meanGeneralization(), 0.0);
+    assertArrayEquals(one.seGeneralization(), two.seGeneralization(), 0.0);
+    assertArrayEquals(one.meanTraining(), two.meanTraining(), 0.0);
+    return one;
+  }
+
   /**
    * Bit-identical whatever the thread count, with the scalar kernels and with the Vector API ones
    * (whose reductions sum lanes in a fixed order, the same in every JIT tier); the two kernel sets
@@ -32,23 +42,14 @@ class ExperimentTest {
     SimSetup s = SimSetup.powerLaw(50, 30, 80, 0.5, 0.5, 1, 1, 0.1, 1e-3, 0, 0.2);
     DenseKernels scalar = Kernels.scalarDense();
     ExactDraw ex = new ExactDraw(s, TIMES, SymmetricEigen.factored(scalar), Blas.with(scalar));
-    CurveStats one = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 1, null).stats();
-    CurveStats two = new Experiment(ex, 7, ExactDraw.Route.AUTO).run(6, 2, null).stats();
-    assertArrayEquals(one.meanGeneralization(), two.meanGeneralization(), 0.0);
-    assertArrayEquals(one.seGeneralization(), two.seGeneralization(), 0.0);
-    assertArrayEquals(one.meanTraining(), two.meanTraining(), 0.0);
+    CurveStats one = sameOnOneAndTwoThreads(ex);
     // A single draw does not depend on which draws ran before it.
     assertArrayEquals(ex.run(7, 4, ExactDraw.Route.AUTO).generalization(),
         ex.run(7, 4, ExactDraw.Route.AUTO).generalization(), 0.0);
     CurveStats other = new Experiment(ex, 8, ExactDraw.Route.AUTO).run(6, 2, null).stats();
     assertFalse(other.meanGeneralization()[3] == one.meanGeneralization()[3], "another seed gives other data");
     // Default (SIMD) kernels: bit-identical whatever the thread count, equal to the scalar ones to rounding.
-    ExactDraw simd = new ExactDraw(s, TIMES, SymmetricEigen.standard());
-    CurveStats a = new Experiment(simd, 7, ExactDraw.Route.AUTO).run(6, 1, null).stats();
-    CurveStats b = new Experiment(simd, 7, ExactDraw.Route.AUTO).run(6, 2, null).stats();
-    assertArrayEquals(a.meanGeneralization(), b.meanGeneralization(), 0.0);
-    assertArrayEquals(a.seGeneralization(), b.seGeneralization(), 0.0);
-    assertArrayEquals(a.meanTraining(), b.meanTraining(), 0.0);
+    CurveStats a = sameOnOneAndTwoThreads(new ExactDraw(s, TIMES, SymmetricEigen.standard()));
     for (int j = 0; j < TIMES.length; j++) {
       assertEquals(one.meanGeneralization()[j], a.meanGeneralization()[j], 1e-12 * one.meanGeneralization()[j]);
     }
@@ -57,12 +58,7 @@ class ExperimentTest {
     for (int j = 0; j < many.length; j++) {
       many[j] = 0.1 * Math.pow(1e5, j / (many.length - 1.0));
     }
-    ExactDraw skeleton = new ExactDraw(s, many, SymmetricEigen.standard());
-    CurveStats c = new Experiment(skeleton, 7, ExactDraw.Route.AUTO).run(6, 1, null).stats();
-    CurveStats d = new Experiment(skeleton, 7, ExactDraw.Route.AUTO).run(6, 2, null).stats();
-    assertArrayEquals(c.meanGeneralization(), d.meanGeneralization(), 0.0);
-    assertArrayEquals(c.seGeneralization(), d.seGeneralization(), 0.0);
-    assertArrayEquals(c.meanTraining(), d.meanTraining(), 0.0);
+    sameOnOneAndTwoThreads(new ExactDraw(s, many, SymmetricEigen.standard()));
     // The data themselves are bit-identical: they depend on (seed, draw) only.
     try (Arena arena = Arena.ofConfined()) {
       assertArrayEquals(DrawGenerator.generate(arena, s, 7, 3).labels().toArray(),
