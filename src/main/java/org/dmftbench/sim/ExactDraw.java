@@ -64,8 +64,16 @@ public final class ExactDraw {
     AUTO
   }
 
-  /** E_g(t_j) and E_tr(t_j) of one draw; training is null when T &gt; 0. */
-  public record Curve(double[] generalization, double[] training) {
+  /**
+   * E_g(t_j) and E_tr(t_j) of one draw; training is null when T &gt; 0. {@code directColumns} is the
+   * number of time columns V was applied to; the others were rebuilt from the skeleton of their
+   * interpolative decomposition (see {@link #applyToTimes}).
+   */
+  public record Curve(double[] generalization, double[] training, int directColumns) {
+  }
+
+  /** ‖x_j − X(:, J)c_j‖ per time column (0 where V x_j was formed directly) and how many were. */
+  private record Applied(double[] error, int direct) {
   }
 
   private final SimSetup setup;
@@ -328,7 +336,7 @@ public final class ExactDraw {
       }
     }
     DMatrix delta = DMatrix.allocate(arena, n, nt);
-    double[] reconstruction = applyToTimes(arena, v, x, delta, exact);
+    Applied applied = applyToTimes(arena, v, x, delta, exact);
 
     double[] lambda = setup.lambda();
     double[] d = null;
@@ -362,7 +370,7 @@ public final class ExactDraw {
       }
       weighted[j] = weightedSquares(lambda, delta.column(j));
     }
-    redoReconstructed(arena, v, x, delta, reconstruction, weighted, nullSpace);
+    int redone = redoReconstructed(arena, v, x, delta, applied.error(), weighted, nullSpace);
 
     double[] eg = new double[nt];
     for (int j = 0; j < nt; j++) {
@@ -380,7 +388,7 @@ public final class ExactDraw {
     if (training) {
       trainingResiduals(arena, data, delta, etr);
     }
-    return new Curve(eg, etr);
+    return new Curve(eg, etr, applied.direct() + redone);
   }
 
   /** Σ_k λ_k Δ_k². */
@@ -402,9 +410,10 @@ public final class ExactDraw {
    * marked {@code direct}, and every other column is Δ_j = (V X(:, J))·c_j: an n×k×n_t product instead
    * of V applied to n_t columns (when: {@link Tuning#SIM_TIME_SKELETON_MIN_POINTS},
    * {@link Tuning#SIM_TIME_SKELETON_MAX_FRACTION}). Returns e_j = ‖x_j − X(:, J)c_j‖ for every column,
-   * 0 where V x_j was formed directly; since V has orthonormal columns, ‖Δ_j − V x_j‖ = e_j.
+   * 0 where V x_j was formed directly (since V has orthonormal columns, ‖Δ_j − V x_j‖ = e_j), and how
+   * many columns were.
    */
-  private double[] applyToTimes(Arena arena, EigenBasis v, DMatrix x, DMatrix delta, boolean[] direct) {
+  private Applied applyToTimes(Arena arena, EigenBasis v, DMatrix x, DMatrix delta, boolean[] direct) {
     int n = delta.rows();
     int nt = x.cols();
     double[] err = new double[nt];
@@ -413,7 +422,7 @@ public final class ExactDraw {
             (int) (Tuning.SIM_TIME_SKELETON_MAX_FRACTION * nt), arena, blas);
     if (id == null) {
       v.multiply(x, delta, arena);
-      return err;
+      return new Applied(err, nt);
     }
     int[] skel = id.skeleton();
     int k = skel.length;
@@ -460,16 +469,16 @@ public final class ExactDraw {
     for (int q = 0; q < nr; q++) {
       err[rest[q]] = id.error(rest[q]);
     }
-    return err;
+    return new Applied(err, nd);
   }
 
   /**
    * Where a reconstructed column's error could show in E_g, forms it directly. With
    * e = ‖Λ^{1/2}(Δ_j − Δ̂_j)‖ ≤ √λ_max·e_j and s = ‖Λ^{1/2}Δ̂_j‖², the exact Σλ_kΔ_k² lies within
    * e(2√s + e) of s; a time whose bound exceeds {@link Tolerances#SIM_TIME_SKELETON_REL}·s gets V x_j
-   * formed directly (one product for all such times).
+   * formed directly (one product for all such times). Returns how many were.
    */
-  private void redoReconstructed(Arena arena, EigenBasis v, DMatrix x, DMatrix delta, double[] err,
+  private int redoReconstructed(Arena arena, EigenBasis v, DMatrix x, DMatrix delta, double[] err,
                                  double[] weighted, NullSpace nullSpace) {
     double lamMax = 0;
     for (double l : setup.lambda()) {
@@ -486,7 +495,7 @@ public final class ExactDraw {
       }
     }
     if (count == 0) {
-      return;
+      return 0;
     }
     int[] cols = Arrays.copyOf(redo, count);
     DMatrix vx = DMatrix.allocateUninitialized(arena, delta.rows(), count);
@@ -500,6 +509,7 @@ public final class ExactDraw {
       }
       weighted[cols[q]] = weightedSquares(lambda, dj);
     }
+    return count;
   }
 
   /**

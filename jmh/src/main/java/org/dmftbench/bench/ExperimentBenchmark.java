@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dmftbench.Tolerances;
+import org.dmftbench.Tuning;
 import org.dmftbench.eigen.EigenSolvers;
 import org.dmftbench.eigen.SymmetricEigenSolver;
 import org.dmftbench.linalg.Blas;
@@ -123,8 +124,13 @@ public class ExperimentBenchmark {
       Accuracy.check(params, "max |values - vectors-mode values| / (n u max|lambda|)",
           err / (n * Tolerances.U * max), Tolerances.LAPACK_TEST_RATIO);
     } else {
-      double[] eg = (bench.endsWith(".drawEveryTimeDirect") ? direct : exact).run(1, 0, ExactDraw.Route.AUTO)
-          .generalization();
+      boolean everyTime = bench.endsWith(".drawEveryTimeDirect");
+      ExactDraw.Curve curve = (everyTime ? direct : exact).run(1, 0, ExactDraw.Route.AUTO);
+      double[] eg = curve.generalization();
+      // the row measures the path it names: V on the skeleton of the time columns (at most the share
+      // Tuning allows, else ExactDraw applies it to all), or on every one of them
+      Accuracy.check(params, "time columns V is applied to", curve.directColumns(),
+          everyTime ? TIME_POINTS : Math.floor(Tuning.SIM_TIME_SKELETON_MAX_FRACTION * TIME_POINTS));
       double[] ref = new ExactDraw(setup, times, SymmetricEigen.of(EigenSolvers.householderQL())).everyTimeDirect()
           .run(1, 0, ExactDraw.Route.AUTO).generalization();
       double rel = 0;
