@@ -175,6 +175,26 @@ public final class DMatrix {
     }
   }
 
+  /** Columns {@code cols} of this matrix, in that order, as a new rows×cols.length matrix in {@code arena}. */
+  public DMatrix gatherColumns(int[] cols, Arena arena) {
+    DMatrix out = allocateUninitialized(arena, rows, Math.max(cols.length, 1)).view(0, 0, rows, cols.length);
+    for (int q = 0; q < cols.length; q++) {
+      out.column(q).copyFrom(column(cols[q]));
+    }
+    return out;
+  }
+
+  /** Column cols[q] of this matrix ← column q of {@code src} (same number of rows), for every q. */
+  public void scatterColumns(DMatrix src, int[] cols) {
+    if (src.rows != rows || src.cols < cols.length) {
+      throw new IllegalArgumentException("scatter of " + cols.length + " columns of a " + src.rows + "x" + src.cols
+          + " matrix into one with " + rows + " rows");
+    }
+    for (int q = 0; q < cols.length; q++) {
+      column(cols[q]).copyFrom(src.column(q));
+    }
+  }
+
   /** A row-major copy, for tests and small outputs. */
   public double[][] toArray() {
     double[][] out = new double[rows][cols];

@@ -175,7 +175,7 @@ public final class InterpolativeDecomposition {
     if (k == n) {
       return err;
     }
-    DMatrix xs = gatherColumns(x, skel, arena);
+    DMatrix xs = x.gatherColumns(skel, arena);
     DMatrix cm = DMatrix.allocateUninitialized(arena, Math.max(k, 1), n);
     for (int j = 0; j < n; j++) {
       for (int i = 0; i < k; i++) {
@@ -194,15 +194,6 @@ public final class InterpolativeDecomposition {
       err[s] = 0;
     }
     return err;
-  }
-
-  /** The columns {@code cols} of x, in that order, as a new matrix in {@code arena}. */
-  public static DMatrix gatherColumns(DMatrix x, int[] cols, Arena arena) {
-    DMatrix out = DMatrix.allocateUninitialized(arena, x.rows(), Math.max(cols.length, 1));
-    for (int q = 0; q < cols.length; q++) {
-      out.column(q).copyFrom(x.column(cols[q]));
-    }
-    return out.view(0, 0, x.rows(), cols.length);
   }
 
   /** The skeleton J: the indices of the columns kept, in pivot order. */

@@ -81,6 +81,9 @@ public final class ExactDraw {
   private final SymmetricEigen eigen;
   private final Blas blas;
   private final boolean skeleton;
+  /** λ_k (one copy for every draw) and √max λ_k, for the skeleton's error bound. */
+  private final double[] lambda;
+  private final double rootLambdaMax;
 
   public ExactDraw(SimSetup setup, double[] times, SymmetricEigen eigen) {
     this(setup, times, eigen, Blas.get());
@@ -96,6 +99,12 @@ public final class ExactDraw {
     this.eigen = eigen;
     this.blas = blas;
     this.skeleton = skeleton;
+    this.lambda = setup.lambda();
+    double max = 0;
+    for (double l : lambda) {
+      max = Math.max(max, l);
+    }
+    this.rootLambdaMax = Math.sqrt(max);
   }
 
   /**
@@ -338,7 +347,6 @@ public final class ExactDraw {
     DMatrix delta = DMatrix.allocate(arena, n, nt);
     Applied applied = applyToTimes(arena, v, x, delta, exact);
 
-    double[] lambda = setup.lambda();
     double[] d = null;
     double dNull = 0;
     if (setup.temperature() > 0) {
@@ -445,12 +453,7 @@ public final class ExactDraw {
       }
     }
     if (nd > 0) {
-      int[] directCols = Arrays.copyOf(cols, nd);
-      DMatrix vx = DMatrix.allocateUninitialized(arena, n, nd);
-      v.multiply(InterpolativeDecomposition.gatherColumns(x, directCols, arena), vx, arena);
-      for (int q = 0; q < nd; q++) {
-        delta.column(directCols[q]).copyFrom(vx.column(q));
-      }
+      DMatrix vx = applyToColumns(arena, v, x, Arrays.copyOf(cols, nd), delta);
       if (nr > 0 && k > 0) {
         double[][] c = id.coefficients();
         DMatrix cr = DMatrix.allocateUninitialized(arena, k, nr);
@@ -461,15 +464,21 @@ public final class ExactDraw {
         }
         DMatrix out = DMatrix.allocateUninitialized(arena, n, nr);
         blas.gemm(false, false, 1.0, vx.view(0, 0, n, k), cr, 0.0, out);
-        for (int q = 0; q < nr; q++) {
-          delta.column(rest[q]).copyFrom(out.column(q));
-        }
+        delta.scatterColumns(out, Arrays.copyOf(rest, nr));
       }
     }
     for (int q = 0; q < nr; q++) {
       err[rest[q]] = id.error(rest[q]);
     }
     return new Applied(err, nd);
+  }
+
+  /** Columns {@code cols} of delta ← V·(those columns of x); returns V·x(:, cols). */
+  private static DMatrix applyToColumns(Arena arena, EigenBasis v, DMatrix x, int[] cols, DMatrix delta) {
+    DMatrix vx = DMatrix.allocateUninitialized(arena, delta.rows(), cols.length);
+    v.multiply(x.gatherColumns(cols, arena), vx, arena);
+    delta.scatterColumns(vx, cols);
+    return vx;
   }
 
   /**
@@ -480,16 +489,11 @@ public final class ExactDraw {
    */
   private int redoReconstructed(Arena arena, EigenBasis v, DMatrix x, DMatrix delta, double[] err,
                                  double[] weighted, NullSpace nullSpace) {
-    double lamMax = 0;
-    for (double l : setup.lambda()) {
-      lamMax = Math.max(lamMax, l);
-    }
-    double root = Math.sqrt(lamMax);
     int nt = x.cols();
     int[] redo = new int[nt];
     int count = 0;
     for (int j = 0; j < nt; j++) {
-      double e = root * err[j];
+      double e = rootLambdaMax * err[j];
       if (e > 0 && !(e * (2 * Math.sqrt(weighted[j]) + e) <= Tolerances.SIM_TIME_SKELETON_REL * weighted[j])) {
         redo[count++] = j;
       }
@@ -498,12 +502,9 @@ public final class ExactDraw {
       return 0;
     }
     int[] cols = Arrays.copyOf(redo, count);
-    DMatrix vx = DMatrix.allocateUninitialized(arena, delta.rows(), count);
-    v.multiply(InterpolativeDecomposition.gatherColumns(x, cols, arena), vx, arena);
-    double[] lambda = setup.lambda();
+    applyToColumns(arena, v, x, cols, delta);
     for (int q = 0; q < count; q++) {
       DVector dj = delta.column(cols[q]);
-      dj.copyFrom(vx.column(q));
       if (nullSpace != null) {
         nullSpace.add(dj, times[cols[q]]);
       }
@@ -588,7 +589,7 @@ public final class ExactDraw {
     }
     int p = setup.samples();
     double[] eps = data.noise().toArray();
-    DMatrix cols = InterpolativeDecomposition.gatherColumns(delta, Arrays.copyOf(redo, nRedo), arena);
+    DMatrix cols = delta.gatherColumns(Arrays.copyOf(redo, nRedo), arena);
     DMatrix res = DMatrix.allocate(arena, p, nRedo);
     for (int q = 0; q < nRedo; q++) {
       res.column(q).copyFrom(eps);

@@ -113,4 +113,18 @@ final class LinalgTest {
       assertEquals(5, blas.nrm2(DVector.of(arena, 3, 4)));
     }
   }
+
+  @Test
+  void gatherAndScatterColumns() {
+    try (Arena arena = Arena.ofConfined()) {
+      DMatrix a = DMatrix.of(arena, new double[][] {{1, 2, 3}, {4, 5, 6}});
+      DMatrix g = a.gatherColumns(new int[] {2, 0}, arena);
+      assertArrayEquals(new double[][] {{3, 1}, {6, 4}}, g.toArray());
+      assertEquals(0, a.gatherColumns(new int[0], arena).cols());
+      DMatrix b = DMatrix.allocate(arena, 2, 3);
+      b.scatterColumns(g, new int[] {1, 2});
+      assertArrayEquals(new double[][] {{0, 3, 1}, {0, 6, 4}}, b.toArray());
+      assertThrows(IllegalArgumentException.class, () -> b.scatterColumns(g, new int[] {0, 1, 2}));
+    }
+  }
 }
